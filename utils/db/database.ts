@@ -1,0 +1,47 @@
+/**
+ * The IndexedDB database "pt-journal" (Dexie). Every schema version ever shipped stays declared in VERSIONS, in
+ * order; a new version appends { stores, upgrade } and a migration test from a fixture of the previous shape
+ * (tests/unit/db-migrations.test.ts checks there is one per version).
+ *
+ *   entries     one row per local calendar day, key "date"
+ *   activities  PSFS activities (max 5 active; archived ones keep their history)
+ *   exercises   the person's exercises, from their clinician or found online
+ *   meta        small records by key: "profile" ({ ptStartDate, surgeryDate })
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Activity, Entry, Exercise } from '../journal/schema';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: { entries: 'date', activities: 'id, addedOn', exercises: 'id, addedOn', meta: 'key' },
+  },
+];
+
+export const DB_NAME = 'pt-journal';
+
+export class JournalDB extends Dexie {
+  entries!: Table<Entry, string>;
+  activities!: Table<Activity, string>;
+  exercises!: Table<Exercise, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DB_NAME, versions: SchemaVersion[] = VERSIONS) {
+    super(name);
+    for (const { version, stores, upgrade } of versions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * The data layer: the only code that writes the journal. Every write is validated against utils/journal/schema.ts
+ * whatever the UI did, runs in one transaction, and turns storage failures (a full disk) into a clear StorageError
+ * with nothing changed. `onChange` lets the entrypoint tell other contexts (badge, open dashboard) about a write.
+ */
+import Dexie from 'dexie';
+import { JournalDB } from './database';
+import {
+  ActivitySchema,
+  EMPTY_PROFILE,
+  EntrySchema,
+  ExerciseSchema,
+  MAX_ACTIVE_ACTIVITIES,
+  ValidationError,
+  compactEntry,
+  newId,
+  parseOrThrow,
+  type Activity,
+  type Entry,
+  type Exercise,
+  type Profile,
+} from '../journal/schema';
+import { isDay, localDay, type Day } from '../dates';
+import { t } from '../i18n';
+
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    readonly full: boolean,
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+function isQuotaError(err: unknown): boolean {
+  const e = err as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** Runs a write; validation errors pass through, storage failures become a StorageError in plain words. */
+export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof ValidationError || err instanceof StorageError) throw err;
+    if (isQuotaError(err)) throw new StorageError(t('errStorageFull'), true);
+    throw new StorageError(t('errStorageFailed', (err as Error)?.name ?? 'error'), false);
+  }
+}
+
+export type EntryInput = Omit<Entry, 'updatedAt'> & { updatedAt?: string };
+
+export interface JournalOptions {
+  onChange?: (what: 'entries' | 'profile') => void;
+  now?: () => Date;
+}
+
+export class Journal {
+  constructor(
+    readonly db: JournalDB = new JournalDB(),
+    private readonly options: JournalOptions = {},
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private changed(what: 'entries' | 'profile'): void {
+    try {
+      this.options.onChange?.(what);
+    } catch {
+      // a listener's failure never undoes a saved check-in
+    }
+  }
+
+  // ---- entries -------------------------------------------------------------------------------------------------
+
+  getEntry(date: Day): Promise<Entry | undefined> {
+    return this.db.entries.get(date);
+  }
+
+  /** Entries between two days inclusive (all when omitted), oldest first. */
+  listEntries(from?: Day, to?: Day): Promise<Entry[]> {
+    if (from && to) return this.db.entries.where('date').between(from, to, true, true).toArray();
+    if (from) return this.db.entries.where('date').aboveOrEqual(from).toArray();
+    if (to) return this.db.entries.where('date').belowOrEqual(to).toArray();
+    return this.db.entries.orderBy('date').toArray();
+  }
+
+  /**
+   * Creates or replaces the check-in of `input.date` (one per day: saving again edits it). Validates the whole entry,
+   * and that rated activities and done exercises exist, before anything is written.
+   */
+  async saveEntry(input: EntryInput): Promise<Entry> {
+    const entry = compactEntry(
+      parseOrThrow(EntrySchema, { ...input, updatedAt: input.updatedAt ?? this.now().toISOString() }),
+    );
+    return guardWrite(() =>
+      this.db.transaction('rw', this.db.entries, this.db.activities, this.db.exercises, async () => {
+        const problems = [];
+        if (entry.function) {
+          const known = new Set(await this.db.activities.bulkGet(Object.keys(entry.function)).then((r) => r.map((a) => a?.id)));
+          for (const id of Object.keys(entry.function))
+            if (!known.has(id)) problems.push({ path: `function.${id}`, message: t('errUnknownActivity') });
+        }
+        if (entry.exercisesDone) {
+          const found = await this.db.exercises.bulkGet(entry.exercisesDone);
+          entry.exercisesDone.forEach((id, i) => {
+            if (!found[i]) problems.push({ path: `exercisesDone[${i}]`, message: t('errUnknownExercise') });
+          });
+        }
+        if (problems.length) throw new ValidationError(problems);
+        await this.db.entries.put(entry);
+        return entry;
+      }),
+    ).then((saved) => {
+      this.changed('entries');
+      return saved;
+    });
+  }
+
+  async deleteEntry(date: Day): Promise<Entry | undefined> {
+    if (!isDay(date)) throw new ValidationError([{ path: 'date', message: t('errBadDay', 'date') }]);
+    const old = await guardWrite(() =>
+      this.db.transaction('rw', this.db.entries, async () => {
+        const existing = await this.db.entries.get(date);
+        await this.db.entries.delete(date);
+        return existing;
+      }),
+    );
+    this.changed('entries');
+    return old;
+  }
+
+  isLogged(date: Day = localDay(this.now())): Promise<boolean> {
+    return this.db.entries.get(date).then((e) => e !== undefined);
+  }
+
+  // ---- profile: dates, activities, exercises ----------------------------------------------------------------------
+
+  async getProfile(): Promise<Profile> {
+    return this.db.transaction('r', this.db.meta, this.db.activities, this.db.exercises, async () => {
+      const dates = ((await this.db.meta.get('profile'))?.value ?? {}) as Partial<Profile>;
+      return {
+        ptStartDate: dates.ptStartDate ?? EMPTY_PROFILE.ptStartDate,
+        surgeryDate: dates.surgeryDate ?? EMPTY_PROFILE.surgeryDate,
+        activities: await this.db.activities.orderBy('addedOn').toArray(),
+        exercises: await this.db.exercises.orderBy('addedOn').toArray(),
+      };
+    });
+  }
+
+  async setDates(dates: { ptStartDate: Day | null; surgeryDate: Day | null }): Promise<void> {
+    for (const key of ['ptStartDate', 'surgeryDate'] as const) {
+      const value = dates[key];
+      if (value !== null && !isDay(value)) throw new ValidationError([{ path: key, message: t('errBadDay', key) }]);
+    }
+    await guardWrite(() =>
+      this.db.meta.put({ key: 'profile', value: { ptStartDate: dates.ptStartDate, surgeryDate: dates.surgeryDate } }),
+    );
+    this.changed('profile');
+  }
+
+  /** Adds or updates an activity; refuses a sixth active one. */
+  async saveActivity(input: Omit<Activity, 'id' | 'addedOn' | 'archived'> & Partial<Activity>): Promise<Activity> {
+    const activity = parseOrThrow(ActivitySchema, {
+      id: input.id ?? newId(),
+      name: input.name,
+      addedOn: input.addedOn ?? localDay(this.now()),
+      archived: input.archived ?? false,
+    });
+    const saved = await guardWrite(() =>
+      this.db.transaction('rw', this.db.activities, async () => {
+        if (!activity.archived) {
+          const active = await this.db.activities.filter((a) => !a.archived && a.id !== activity.id).count();
+          if (active >= MAX_ACTIVE_ACTIVITIES)
+            throw new ValidationError([{ path: 'activities', message: t('errTooManyActivities', MAX_ACTIVE_ACTIVITIES) }]);
+        }
+        await this.db.activities.put(activity);
+        return activity;
+      }),
+    );
+    this.changed('profile');
+    return saved;
+  }
+
+  async saveExercise(
+    input: Omit<Exercise, 'id' | 'addedOn' | 'archived' | 'url'> & Partial<Exercise>,
+  ): Promise<Exercise> {
+    const exercise = parseOrThrow(ExerciseSchema, {
+      id: input.id ?? newId(),
+      name: input.name,
+      source: input.source,
+      url: input.url ?? null,
+      addedOn: input.addedOn ?? localDay(this.now()),
+      archived: input.archived ?? false,
+    });
+    await guardWrite(() => this.db.exercises.put(exercise));
+    this.changed('profile');
+    return exercise;
+  }
+
+  /** Removes an activity or exercise for good only if no entry refers to it; otherwise archives it. */
+  async removeActivity(id: string): Promise<'deleted' | 'archived'> {
+    const result = await guardWrite(() =>
+      this.db.transaction('rw', this.db.activities, this.db.entries, async () => {
+        const used = await this.db.entries.filter((e) => e.function?.[id] !== undefined).count();
+        if (used > 0) {
+          await this.db.activities.update(id, { archived: true });
+          return 'archived' as const;
+        }
+        await this.db.activities.delete(id);
+        return 'deleted' as const;
+      }),
+    );
+    this.changed('profile');
+    return result;
+  }
+
+  async removeExercise(id: string): Promise<'deleted' | 'archived'> {
+    const result = await guardWrite(() =>
+      this.db.transaction('rw', this.db.exercises, this.db.entries, async () => {
+        const used = await this.db.entries.filter((e) => e.exercisesDone?.includes(id) ?? false).count();
+        if (used > 0) {
+          await this.db.exercises.update(id, { archived: true });
+          return 'archived' as const;
+        }
+        await this.db.exercises.delete(id);
+        return 'deleted' as const;
+      }),
+    );
+    this.changed('profile');
+    return result;
+  }
+
+  /** Deletes everything (used by "wipe" and by restore's replace mode). */
+  async clearAll(): Promise<void> {
+    await guardWrite(() =>
+      this.db.transaction('rw', [this.db.entries, this.db.activities, this.db.exercises, this.db.meta], async () => {
+        await Promise.all([this.db.entries.clear(), this.db.activities.clear(), this.db.exercises.clear(), this.db.meta.clear()]);
+      }),
+    );
+    this.changed('entries');
+  }
+}
+
+let shared: Journal | undefined;
+
+/** The journal of this extension context, created on first use. */
+export function getJournal(options?: JournalOptions): Journal {
+  shared ??= new Journal(new JournalDB(), options);
+  return shared;
+}
+
+export { Dexie };

@@ -1,0 +1,33 @@
+/**
+ * Typed runtime messages, named by direction (sender:receiver/what). One module, so every sender and receiver
+ * agrees on the shapes; receivers validate with valibot before trusting anything (a content script runs next to an
+ * untrusted page).
+ *
+ *   content → background  "caution:addExercise"   save the page as an exercise found online
+ *   content → background  "caution:openJournal"   open the dashboard (content scripts cannot open extension pages)
+ *   content → background  "caution:openHelp"      open the fixed "When to get help now" page
+ *   page    → background  "journal:changed"       a check-in or the profile was written (badge, reminders)
+ */
+import * as v from 'valibot';
+
+export const AddExerciseMessage = v.strictObject({
+  type: v.literal('caution:addExercise'),
+  title: v.pipe(v.string(), v.maxLength(500)),
+  url: v.pipe(v.string(), v.maxLength(2048)),
+});
+export const OpenJournalMessage = v.strictObject({ type: v.literal('caution:openJournal') });
+export const OpenHelpMessage = v.strictObject({ type: v.literal('caution:openHelp') });
+export const JournalChangedMessage = v.strictObject({
+  type: v.literal('journal:changed'),
+  what: v.picklist(['entries', 'profile', 'settings']),
+});
+
+export const Message = v.variant('type', [AddExerciseMessage, OpenJournalMessage, OpenHelpMessage, JournalChangedMessage]);
+export type Message = v.InferOutput<typeof Message>;
+
+export type AddExerciseReply = { ok: true; id: string; duplicate: boolean } | { ok: false; error: string };
+
+export function parseMessage(raw: unknown): Message | null {
+  const r = v.safeParse(Message, raw);
+  return r.success ? r.output : null;
+}
