@@ -1,0 +1,4 @@
+/** Options section "Backup" (placeholder until its issue lands). */
+export function BackupSection() {
+  return <p class="muted">…</p>;
+}

@@ -1,0 +1,4 @@
+/** Options section "History" (placeholder until its issue lands). */
+export function HistorySection() {
+  return <p class="muted">…</p>;
+}

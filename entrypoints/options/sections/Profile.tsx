@@ -1,0 +1,4 @@
+/** Options section "Profile" (placeholder until its issue lands). */
+export function ProfileSection() {
+  return <p class="muted">…</p>;
+}

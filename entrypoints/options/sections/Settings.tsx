@@ -1,0 +1,4 @@
+/** Options section "Settings" (placeholder until its issue lands). */
+export function SettingsSection() {
+  return <p class="muted">…</p>;
+}

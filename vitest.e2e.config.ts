@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests drive the built extension in Debian's Chromium; one file at a time on a 2-core machine.
+export default defineConfig({
+  test: {
+    globals: true,
+    include: ['tests/e2e/**/*.e2e.test.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
