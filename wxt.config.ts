@@ -4,6 +4,8 @@ import { mergedMessages } from './scripts/locales.ts';
 // One place for the extension's identity; user-visible text lives in locales/<lang>/*.json and is merged into
 // _locales/<lang>/messages.json at build time (see scripts/locales.ts), so each surface owns its own strings.
 export default defineConfig({
+  // PT_OUT_DIR lets parallel builds (e.g. several developers' e2e runs) use separate folders.
+  outDir: process.env.PT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -13,7 +13,7 @@ import { join, resolve, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(ROOT, process.env.PT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**

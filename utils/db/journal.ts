@@ -22,6 +22,7 @@ import {
 } from '../journal/schema';
 import { isDay, localDay, type Day } from '../dates';
 import { t } from '../i18n';
+import { browser } from 'wxt/browser';
 
 export class StorageError extends Error {
   constructor(
@@ -251,6 +252,20 @@ let shared: Journal | undefined;
 export function getJournal(options?: JournalOptions): Journal {
   shared ??= new Journal(new JournalDB(), options);
   return shared;
+}
+
+/**
+ * The journal as used by extension pages (popup, options, welcome): every write tells the background
+ * ("journal:changed") so the badge and reminders react at once.
+ */
+export function pageJournal(): Journal {
+  return getJournal({
+    onChange: (what) => {
+      void browser.runtime.sendMessage({ type: 'journal:changed', what }).catch(() => {
+        // no background listening (e.g. while it restarts): the badge also refreshes on its next alarm
+      });
+    },
+  });
 }
 
 export { Dexie };
