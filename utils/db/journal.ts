@@ -244,6 +244,21 @@ export class Journal {
     );
     this.changed('entries');
   }
+
+  /**
+   * Runs a bulk write (restoring a backup, utils/backup/import.ts) as ONE transaction over every table, with the same
+   * storage-failure handling as other writes. The caller has validated everything before calling.
+   */
+  async bulkWrite<T>(write: (db: JournalDB) => Promise<T>): Promise<T> {
+    const result = await guardWrite(() =>
+      this.db.transaction('rw', [this.db.entries, this.db.activities, this.db.exercises, this.db.meta], () =>
+        write(this.db),
+      ),
+    );
+    this.changed('entries');
+    this.changed('profile');
+    return result;
+  }
 }
 
 let shared: Journal | undefined;
