@@ -1,0 +1,391 @@
+/**
+ * Today's check-in. Flow: load the day's entry (or a draft left when the popup closed) → focus Pain → the person
+ * types a digit → Ctrl/Cmd+Enter saves. Every change is written to a synchronous draft first (utils/draft.ts), so
+ * closing the popup mid-entry loses nothing; the journal itself is written only on Save, through the validating
+ * data layer.
+ *
+ *   [date · Yesterday (Y)] [midnight question] [draft notice] [surgery line]
+ *   Pain* · soreness · session · home exercises (+ checklist) · activities · stiffness · reach · note
+ *   [Save  Ctrl+Enter]  result line  ·  dashboard · shortcut · When to get help now
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ScaleInput } from '@/components/ScaleInput';
+import { ChoiceGroup } from '@/components/ChoiceGroup';
+import { HelpLink } from '@/components/HelpLink';
+import { pageJournal, StorageError } from '@/utils/db/journal';
+import { ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
+import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
+import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
+import { addDays, daysBetween, formatDay, isSmallHours, localDay } from '@/utils/dates';
+import { t, uiLocale } from '@/utils/i18n';
+import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
+
+/** One honest line of context after saving (replaced by insights' contextLine once it lands). */
+function contextLineFor(_all: Entry[], _date: string): string | null {
+  return null;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'saved'; line: string | null }
+  | { kind: 'error'; messages: string[] };
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function App({ now = () => new Date() }: { now?: () => Date }) {
+  const journal = useMemo(() => pageJournal(), []);
+  const today = useMemo(() => localDay(now()), [now]);
+  const [date, setDate] = useState<string>(today);
+  const [askSmallHours, setAskSmallHours] = useState(() => isSmallHours(now()));
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [saved, setSaved] = useState<Entry | undefined>(undefined);
+  const [form, setForm] = useState<CheckinForm>(EMPTY_FORM);
+  const [loaded, setLoaded] = useState(false);
+  const [draftRestored, setDraftRestored] = useState(false);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  const painRef = useRef<HTMLDivElement | null>(null);
+  const saving = useRef(false);
+
+  // Load the day's entry and profile; a draft for that day wins over the saved entry (and says so).
+  useEffect(() => {
+    let live = true;
+    setLoaded(false);
+    void Promise.all([journal.getEntry(date), journal.getProfile()]).then(([entry, prof]) => {
+      if (!live) return;
+      const base = entryToForm(entry);
+      const draft = loadDraft(date);
+      const useDraft = draft !== null && !sameForm(draft.form, base);
+      if (draft && !useDraft) clearDraft(date);
+      setProfile(prof);
+      setSaved(entry);
+      setForm(useDraft ? draft.form : base);
+      setDraftRestored(useDraft);
+      setStatus({ kind: 'idle' });
+      setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [date, journal]);
+
+  // Focus Pain once the day is loaded; then tell the benchmark the popup is ready.
+  useEffect(() => {
+    if (!loaded) return;
+    painRef.current?.focus();
+    performance.mark('pt:popup-ready');
+  }, [loaded, date]);
+
+  useEffect(() => {
+    void browser.commands
+      ?.getAll?.()
+      .then((cmds) => setShortcut(cmds.find((c) => c.name === '_execute_action')?.shortcut || null))
+      .catch(() => setShortcut(null));
+  }, []);
+
+  const update = (change: Partial<CheckinForm>) => {
+    setForm((f) => {
+      const next = { ...f, ...change };
+      saveDraft(date, next); // synchronous: survives the popup closing right after this keystroke
+      return next;
+    });
+    if (status.kind !== 'idle') setStatus({ kind: 'idle' });
+  };
+
+  const save = async () => {
+    if (saving.current) return;
+    if (form.pain === undefined) {
+      setStatus({ kind: 'error', messages: [t('popupPainMissing')] });
+      painRef.current?.focus();
+      return;
+    }
+    saving.current = true;
+    try {
+      const entry = await journal.saveEntry(formToEntryInput(date, form));
+      clearDraft(date);
+      setSaved(entry);
+      setDraftRestored(false);
+      const all = await journal.listEntries();
+      setStatus({ kind: 'saved', line: contextLineFor(all, date) });
+    } catch (err) {
+      if (err instanceof ValidationError) setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });
+      else if (err instanceof StorageError) setStatus({ kind: 'error', messages: [err.message] });
+      else setStatus({ kind: 'error', messages: [t('errStorageFailed', String(err))] });
+    } finally {
+      saving.current = false;
+    }
+  };
+
+  const discardDraft = () => {
+    clearDraft(date);
+    setForm(entryToForm(saved));
+    setDraftRestored(false);
+    painRef.current?.focus();
+  };
+
+  const switchTo = (d: string) => {
+    setAskSmallHours(false);
+    if (d !== date) setDate(d);
+    else painRef.current?.focus();
+  };
+
+  // Keyboard: Ctrl/Cmd+Enter saves from anywhere; Y / T switch day when not typing text.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void save();
+        return;
+      }
+      const el = e.target as HTMLElement | null;
+      const typing = el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'radio' && (el as HTMLInputElement).type !== 'checkbox'));
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'y' || e.key === 'Y') {
+        e.preventDefault();
+        switchTo(addDays(today, -1));
+      } else if (e.key === 't' || e.key === 'T') {
+        e.preventDefault();
+        switchTo(today);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const locale = uiLocale();
+  const isToday = date === today;
+  const yesterday = addDays(today, -1);
+  const activeActivities = profile?.activities.filter((a) => !a.archived) ?? [];
+  const activeExercises = profile?.exercises.filter((x) => !x.archived) ?? [];
+  const sinceSurgery = profile?.surgeryDate ? daysBetween(profile.surgeryDate, today) : null;
+  const earlyAfterSurgery = sinceSurgery !== null && sinceSurgery >= 0 && sinceSurgery < EARLY_POST_SURGERY_WEEKS * 7;
+  const saveKeys = isMac ? '⌘ Enter' : 'Ctrl+Enter';
+
+  return (
+    <div class="popup">
+      <header class="popup-head">
+        <h1>
+          <span class="visually-hidden">{t('extName')}: </span>
+          {isToday ? t('popupToday') : t('popupYesterday')}
+          <span class="popup-date"> · {formatDay(date, locale)}</span>
+        </h1>
+        <button
+          type="button"
+          class="day-switch"
+          aria-keyshortcuts={isToday ? 'Y' : 'T'}
+          onClick={() => switchTo(isToday ? yesterday : today)}
+        >
+          {isToday ? t('popupSwitchYesterday') : t('popupSwitchToday')} <kbd>{isToday ? 'Y' : 'T'}</kbd>
+        </button>
+      </header>
+
+      {askSmallHours && isToday && (
+        <div class="notice" role="group" aria-label={t('popupSmallHoursLabel')}>
+          <p>{t('popupSmallHours', formatDay(yesterday, locale))}</p>
+          <button type="button" onClick={() => switchTo(yesterday)}>
+            {t('popupSmallHoursYes', formatDay(yesterday, locale))}
+          </button>{' '}
+          <button type="button" onClick={() => switchTo(today)}>
+            {t('popupSmallHoursNo')}
+          </button>
+        </div>
+      )}
+
+      {draftRestored && (
+        <div class="notice warn" data-testid="draft-notice">
+          <strong>{t('popupDraftRestored')}</strong> {t('popupDraftExplain')}{' '}
+          <button type="button" onClick={discardDraft}>
+            {t('popupDraftDiscard')}
+          </button>
+        </div>
+      )}
+
+      {earlyAfterSurgery && <p class="notice surgery">{t('popupEarlySurgery', EARLY_POST_SURGERY_WEEKS)}</p>}
+
+      <form
+        class="checkin"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <ScaleInput
+          id="pain"
+          label={t('popupPainLabel')}
+          value={form.pain}
+          onChange={(pain) => update({ pain })}
+          minLabel={t('popupPainMin')}
+          maxLabel={t('popupPainMax')}
+          hint={t('popupPainHint')}
+          clearable={false}
+          inputRef={(el) => (painRef.current = el)}
+        />
+
+        <ChoiceGroup
+          name="soreness"
+          legend={t('popupSorenessLegend')}
+          layout="column"
+          value={form.soreness}
+          onChange={(soreness) => update({ soreness })}
+          choices={[
+            { value: 'none', label: t('popupSorenessNone') },
+            { value: 'muscle', label: t('popupSorenessMuscle'), hint: t('popupSorenessMuscleHint') },
+            { value: 'sharp', label: t('popupSorenessSharp'), hint: t('popupSorenessSharpHint') },
+            { value: 'tingling', label: t('popupSorenessTingling'), hint: t('popupSorenessTinglingHint') },
+          ]}
+        />
+
+        <ChoiceGroup
+          name="session"
+          legend={t('popupSessionLegend')}
+          value={form.session}
+          onChange={(session) => update({ session })}
+          choices={[
+            { value: 'attended', label: t('popupSessionAttended') },
+            { value: 'missed', label: t('popupSessionMissed') },
+            { value: 'none', label: t('popupSessionNone') },
+          ]}
+        />
+
+        <ChoiceGroup
+          name="home"
+          legend={t('popupHomeLegend')}
+          value={form.homeExercises}
+          onChange={(homeExercises) => update({ homeExercises })}
+          choices={[
+            { value: 'all', label: t('popupHomeAll') },
+            { value: 'some', label: t('popupHomeSome') },
+            { value: 'none', label: t('popupHomeNone') },
+          ]}
+        />
+
+        {activeExercises.length > 0 && (
+          <fieldset class="checklist">
+            <legend>{t('popupExercisesLegend')}</legend>
+            {activeExercises.map((x) => (
+              <label key={x.id} class="check">
+                <input
+                  type="checkbox"
+                  checked={form.exercisesDone.includes(x.id)}
+                  onChange={(e) => {
+                    const on = (e.currentTarget as HTMLInputElement).checked;
+                    const done = form.exercisesDone.filter((id) => id !== x.id);
+                    update({ exercisesDone: on ? [...done, x.id] : done });
+                  }}
+                />
+                <span>{x.name}</span>
+                {x.source === 'online' && <span class="tag">{t('popupExerciseOnline')}</span>}
+              </label>
+            ))}
+          </fieldset>
+        )}
+
+        {activeActivities.length > 0 ? (
+          <fieldset class="activities">
+            <legend>{t('popupFunctionLegend')}</legend>
+            {activeActivities.map((a) => (
+              <ScaleInput
+                key={a.id}
+                id={`fn-${a.id}`}
+                label={a.name}
+                value={form.function[a.id]}
+                onChange={(val) => {
+                  const fn = { ...form.function };
+                  if (val === undefined) delete fn[a.id];
+                  else fn[a.id] = val;
+                  update({ function: fn });
+                }}
+                minLabel={t('popupFunctionMin')}
+                maxLabel={t('popupFunctionMax')}
+              />
+            ))}
+          </fieldset>
+        ) : (
+          <p class="muted small">
+            {t('popupNoActivities')}{' '}
+            <a href="/options.html#profile" target="_blank" rel="noopener">
+              {t('popupAddActivities')}
+            </a>
+          </p>
+        )}
+
+        <ScaleInput
+          id="stiffness"
+          label={t('popupStiffnessLabel')}
+          value={form.stiffness}
+          onChange={(stiffness) => update({ stiffness })}
+          minLabel={t('popupStiffnessMin')}
+          maxLabel={t('popupStiffnessMax')}
+        />
+
+        <div class="field">
+          <label for="reach">{t('popupReachLabel')}</label>
+          <input
+            id="reach"
+            type="text"
+            inputMode="decimal"
+            value={form.reach}
+            aria-describedby="reach-hint"
+            onInput={(e) => update({ reach: (e.currentTarget as HTMLInputElement).value })}
+          />
+          <span id="reach-hint" class="muted small">
+            {t('popupReachHint')}
+          </span>
+        </div>
+
+        <div class="field">
+          <label for="note">{t('popupNoteLabel')}</label>
+          <textarea
+            id="note"
+            rows={2}
+            maxLength={2000}
+            value={form.note}
+            onInput={(e) => update({ note: (e.currentTarget as HTMLTextAreaElement).value })}
+          />
+          <label class="check small">
+            <input
+              type="checkbox"
+              checked={form.noteForClinician}
+              onChange={(e) => update({ noteForClinician: (e.currentTarget as HTMLInputElement).checked })}
+            />
+            <span>{t('popupNoteForClinician')}</span>
+          </label>
+        </div>
+
+        <div class="actions">
+          <button type="submit" class="primary" aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>
+            {saved ? t('popupUpdate') : t('popupSave')} <kbd class="on-primary">{saveKeys}</kbd>
+          </button>
+          <div role="status" aria-live="polite" class="result">
+            {status.kind === 'saved' && (
+              <p class="notice ok" data-testid="saved">
+                <strong>{t('popupSaved', formatDay(date, locale))}</strong>
+                {status.line && <span class="context-line"> {status.line}</span>}
+              </p>
+            )}
+          </div>
+          <div role="alert" class="result">
+            {status.kind === 'error' && (
+              <ul class="notice error" data-testid="errors">
+                {status.messages.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      </form>
+
+      <footer class="popup-foot">
+        <a href="/options.html" target="_blank" rel="noopener">
+          {t('popupOpenDashboard')}
+        </a>
+        <span class="muted small">
+          {shortcut ? t('popupShortcut', shortcut) : t('popupShortcutUnset')}
+        </span>
+        <HelpLink />
+      </footer>
+    </div>
+  );
+}
