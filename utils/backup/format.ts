@@ -1,0 +1,43 @@
+/**
+ * The JSON backup format, version 1 (docs/backup.md; issue #2):
+ *
+ *   { format: "pt-journal-backup", version: 1, exportedAt, profile, settings, entries: Entry[] }
+ *
+ * Each part is checked with the journal's own schemas (utils/journal/schema.ts, utils/settings.ts). The envelope is
+ * checked first and the entries one by one afterwards (utils/backup/import.ts), so a 100,000-day file can be checked
+ * in slices without freezing the page, and every problem points at its entry index and field.
+ */
+import * as v from 'valibot';
+import { ProfileSchema, type Entry, type Profile } from '../journal/schema';
+import { SettingsSchema, type Settings } from '../settings';
+import { t } from '../i18n';
+
+export const BACKUP_FORMAT = 'pt-journal-backup';
+export const BACKUP_VERSION = 1;
+/** Bigger files are refused before reading: ten years of full entries take about 2 MB, so 50 MB is never a journal. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  profile: Profile;
+  settings: Settings;
+  entries: Entry[];
+}
+
+/** Everything but the entries, which are checked separately (in slices). */
+export const EnvelopeSchema = v.strictObject(
+  {
+    format: v.literal(BACKUP_FORMAT, () => t('dataErrFormat')),
+    version: v.literal(BACKUP_VERSION, () => t('dataErrVersion')),
+    exportedAt: v.pipe(v.string(() => t('errBadTimestamp')), v.isoTimestamp(() => t('errBadTimestamp'))),
+    profile: ProfileSchema,
+    settings: SettingsSchema,
+    entries: v.array(v.unknown(), () => t('dataErrEntriesList')),
+  },
+  () => t('errUnknownField'),
+);
+
+/** How an import treats a day that exists both in the journal and in the file. */
+export type ConflictMode = 'newer' | 'mine' | 'replace';
