@@ -1,0 +1,294 @@
+/**
+ * Progress math shared by the dashboard charts, the insights and the clinician report (pure, no DOM, no database).
+ *
+ *   entries (sorted by date) ──► dailySeries(from, to)   one slot per calendar day in typed arrays; NaN = not logged,
+ *                                                        so charts can draw gaps (never zeros) and stay fast at 100k days
+ *                         └───► baselineVsNow()          first 7 logged days vs the last 7, with the meaningful-change
+ *                                                        reference points from clinical.ts (defined once, reused)
+ *                         └───► adherence()              sessions and home-exercise days as plain counts and streaks
+ */
+import { addDays, daysBetween, type Day } from '../dates';
+import type { Entry } from './schema';
+import { PAIN_MEANINGFUL_PERCENT, PAIN_MEANINGFUL_POINTS, PSFS_MEANINGFUL_MEAN } from './clinical';
+
+/** Days in the baseline ("your first week") and in "now" (the last logged week). */
+export const BASELINE_DAYS = 7;
+/** The 7-day rolling mean needs at least this many logged days inside its window (product rule: 1-2 points is noise). */
+export const ROLLING_MIN_DAYS = 3;
+/** A change of at least half a point in the right direction is shown as "a real but smaller" improvement (product rule). */
+export const SMALL_CHANGE = 0.5;
+/** Floating-point tolerance so that a change of exactly 2 points counts as 2 points. */
+const EPS = 1e-9;
+
+/** PSFS score of one day: the mean of the activity ratings recorded that day, or NaN. */
+export function functionMean(e: Entry): number {
+  const f = e.function;
+  if (!f) return NaN;
+  let sum = 0;
+  let n = 0;
+  for (const k in f) {
+    sum += f[k]!;
+    n++;
+  }
+  return n ? sum / n : NaN;
+}
+
+/** Day codes in the Uint8Arrays (plain objects, not enums: esbuild compiles files one by one). */
+export const SessionCode = { Unlogged: 0, Attended: 1, Missed: 2, None: 3 } as const;
+export const HomeCode = { Unlogged: 0, All: 1, Some: 2, None: 3 } as const;
+const SESSION_CODE = { attended: SessionCode.Attended, missed: SessionCode.Missed, none: SessionCode.None } as const;
+const HOME_CODE = { all: HomeCode.All, some: HomeCode.Some, none: HomeCode.None } as const;
+
+/** One slot per calendar day from `from` to `to`; NaN (or 0 codes) where nothing was logged or recorded. */
+export interface DailySeries {
+  from: Day;
+  to: Day;
+  length: number;
+  logged: number;
+  pain: Float64Array;
+  painMean7: Float64Array;
+  fnMean: Float64Array;
+  fnBy: Record<string, Float64Array>;
+  stiffness: Float64Array;
+  reach: Float64Array;
+  session: Uint8Array;
+  home: Uint8Array;
+  soreness: Uint8Array; // 0 unlogged/not recorded, 1 none, 2 muscle, 3 sharp, 4 tingling
+}
+const SORENESS_CODE = { none: 1, muscle: 2, sharp: 3, tingling: 4 } as const;
+
+/** Builds the daily series of `entries` (any order; those outside from..to are ignored). */
+export function dailySeries(entries: readonly Entry[], from: Day, to: Day, activityIds: readonly string[] = []): DailySeries {
+  const length = Math.max(0, daysBetween(from, to) + 1);
+  const nan = () => new Float64Array(length).fill(NaN);
+  const s: DailySeries = {
+    from,
+    to,
+    length,
+    logged: 0,
+    pain: nan(),
+    painMean7: nan(),
+    fnMean: nan(),
+    fnBy: Object.fromEntries(activityIds.map((id) => [id, nan()])),
+    stiffness: nan(),
+    reach: nan(),
+    session: new Uint8Array(length),
+    home: new Uint8Array(length),
+    soreness: new Uint8Array(length),
+  };
+  if (length === 0) return s;
+  // Entries usually arrive sorted and consecutive: step the day index instead of parsing each date (100k rows).
+  let prevDate = '';
+  let prevIdx = 0;
+  for (const e of entries) {
+    const i = prevDate && e.date > prevDate ? prevIdx + daysBetween(prevDate, e.date) : daysBetween(from, e.date);
+    prevDate = e.date;
+    prevIdx = i;
+    if (i < 0 || i >= length) continue;
+    s.logged++;
+    s.pain[i] = e.pain;
+    s.fnMean[i] = functionMean(e);
+    if (e.function) for (const id in s.fnBy) if (e.function[id] !== undefined) s.fnBy[id]![i] = e.function[id]!;
+    if (e.stiffness !== undefined) s.stiffness[i] = e.stiffness;
+    if (e.reachCm !== undefined) s.reach[i] = e.reachCm;
+    if (e.session) s.session[i] = SESSION_CODE[e.session];
+    if (e.homeExercises) s.home[i] = HOME_CODE[e.homeExercises];
+    if (e.soreness) s.soreness[i] = SORENESS_CODE[e.soreness];
+  }
+  rollingMeanInto(s.pain, s.painMean7);
+  return s;
+}
+
+/**
+ * Trailing mean over the last `window` calendar days (logged days only), NaN on unlogged days and where fewer than
+ * ROLLING_MIN_DAYS were logged in the window. O(n) with a running sum.
+ */
+export function rollingMeanInto(values: Float64Array, out: Float64Array, window = 7, minDays = ROLLING_MIN_DAYS): Float64Array {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      sum += v;
+      n++;
+    }
+    const drop = i - window;
+    if (drop >= 0) {
+      const d = values[drop]!;
+      if (d === d) {
+        sum -= d;
+        n--;
+      }
+    }
+    out[i] = v === v && n >= minDays ? sum / n : NaN;
+  }
+  return out;
+}
+
+export interface Stats {
+  count: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/** Count, mean, min and max of the non-NaN values in [start, end). */
+export function stats(values: Float64Array, start = 0, end = values.length): Stats {
+  let count = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = start; i < end; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    count++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { count, mean: count ? sum / count : NaN, min: count ? min : NaN, max: count ? max : NaN };
+}
+
+// ---- baseline vs now ----------------------------------------------------------------------------------------------
+
+export type ChangeKind = 'meaningful-better' | 'small-better' | 'same' | 'small-worse' | 'meaningful-worse';
+
+export interface Change {
+  baseline: number;
+  now: number;
+  /** Improvement in points (positive = better: lower pain, higher function). */
+  improvement: number;
+  /** Improvement as % of the baseline (pain only; NaN for function or a baseline of 0). */
+  percent: number;
+  kind: ChangeKind;
+  /** Days used for the baseline and for "now". */
+  baselineDays: Day[];
+  nowDays: Day[];
+}
+
+export interface BaselineResult {
+  /** Logged days that have the measure; a comparison needs 2 × BASELINE_DAYS of them. */
+  pain: Change | { needMore: number };
+  fn: Change | { needMore: number; none: boolean };
+}
+
+export const isChange = (c: Change | { needMore: number }): c is Change => 'kind' in c;
+
+function mean(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** Pain: a meaningful change is ≥ 2 points or ≥ 30% of the baseline (PAIN_MEANINGFUL_*; sources ostelo2008, childs2005). */
+export function classifyPain(baseline: number, now: number): { improvement: number; percent: number; kind: ChangeKind } {
+  const improvement = baseline - now;
+  const percent = baseline > 0 ? (improvement / baseline) * 100 : NaN;
+  const size = Math.abs(improvement);
+  const pct = baseline > 0 ? (size / baseline) * 100 : 0;
+  const meaningful = size + EPS >= PAIN_MEANINGFUL_POINTS || (size > EPS && pct + EPS >= PAIN_MEANINGFUL_PERCENT);
+  return { improvement, percent, kind: kindOf(improvement, meaningful) };
+}
+
+/** PSFS mean: a meaningful change is ≥ 2 points (PSFS_MEANINGFUL_MEAN; sources stratford1995, abbott2014). */
+export function classifyFunction(baseline: number, now: number): { improvement: number; kind: ChangeKind } {
+  const improvement = now - baseline;
+  return { improvement, kind: kindOf(improvement, Math.abs(improvement) + EPS >= PSFS_MEANINGFUL_MEAN) };
+}
+
+function kindOf(improvement: number, meaningful: boolean): ChangeKind {
+  if (meaningful) return improvement > 0 ? 'meaningful-better' : 'meaningful-worse';
+  if (improvement + EPS >= SMALL_CHANGE) return 'small-better';
+  if (-improvement + EPS >= SMALL_CHANGE) return 'small-worse';
+  return 'same';
+}
+
+/**
+ * First BASELINE_DAYS logged days vs the last BASELINE_DAYS, for pain and for the PSFS mean (days with ratings only).
+ * `first` must hold the journal's earliest entries and `last` its latest (each at least BASELINE_DAYS when available,
+ * sorted by date); they may be the same array when the whole journal is at hand.
+ */
+export function baselineVsNow(first: readonly Entry[], last: readonly Entry[]): BaselineResult {
+  const all = mergeUnique(first, last);
+  const need = 2 * BASELINE_DAYS;
+  let pain: BaselineResult['pain'];
+  if (all.length < need) pain = { needMore: need - all.length };
+  else {
+    const b = all.slice(0, BASELINE_DAYS);
+    const n = all.slice(-BASELINE_DAYS);
+    const baseline = mean(b.map((e) => e.pain));
+    const now = mean(n.map((e) => e.pain));
+    pain = { baseline, now, ...classifyPain(baseline, now), baselineDays: b.map((e) => e.date), nowDays: n.map((e) => e.date) };
+  }
+  const withFn = all.filter((e) => functionMean(e) === functionMean(e));
+  let fn: BaselineResult['fn'];
+  if (withFn.length < need) fn = { needMore: need - withFn.length, none: withFn.length === 0 };
+  else {
+    const b = withFn.slice(0, BASELINE_DAYS);
+    const n = withFn.slice(-BASELINE_DAYS);
+    const baseline = mean(b.map(functionMean));
+    const now = mean(n.map(functionMean));
+    fn = { baseline, now, ...classifyFunction(baseline, now), percent: NaN, baselineDays: b.map((e) => e.date), nowDays: n.map((e) => e.date) };
+  }
+  return { pain, fn };
+}
+
+/** Sorted union of two sorted entry lists without duplicate days. */
+export function mergeUnique(a: readonly Entry[], b: readonly Entry[]): Entry[] {
+  if (a === b) return [...a];
+  const byDate = new Map<string, Entry>();
+  for (const e of a) byDate.set(e.date, e);
+  for (const e of b) byDate.set(e.date, e);
+  return [...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+// ---- adherence ----------------------------------------------------------------------------------------------------
+
+export interface Adherence {
+  sessionsAttended: number;
+  sessionsMissed: number;
+  /** Logged days with the home-exercise question answered, and those with all or some exercises done. */
+  homeDays: number;
+  homeDone: number;
+  homeAll: number;
+  /** Consecutive days with exercises done (all or some), ending on the last day of the series (or the day before). */
+  currentStreak: number;
+  longestStreak: number;
+}
+
+export function adherence(s: Pick<DailySeries, 'session' | 'home' | 'length'>): Adherence {
+  let sessionsAttended = 0;
+  let sessionsMissed = 0;
+  let homeDays = 0;
+  let homeDone = 0;
+  let homeAll = 0;
+  let run = 0;
+  let longestStreak = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ses = s.session[i];
+    if (ses === SessionCode.Attended) sessionsAttended++;
+    else if (ses === SessionCode.Missed) sessionsMissed++;
+    const h = s.home[i]!;
+    if (h !== HomeCode.Unlogged) homeDays++;
+    if (h === HomeCode.All || h === HomeCode.Some) {
+      homeDone++;
+      if (h === HomeCode.All) homeAll++;
+      run++;
+      if (run > longestStreak) longestStreak = run;
+    } else run = 0;
+  }
+  // Today not logged yet does not break the streak: count back from the day before when the last day is empty.
+  let end = s.length - 1;
+  if (end >= 0 && s.home[end] === HomeCode.Unlogged) end--;
+  let currentStreak = 0;
+  for (let i = end; i >= 0 && (s.home[i] === HomeCode.All || s.home[i] === HomeCode.Some); i--) currentStreak++;
+  return { sessionsAttended, sessionsMissed, homeDays, homeDone, homeAll, currentStreak, longestStreak };
+}
+
+/** Whole-number percentage, or null when there is nothing to divide by. */
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 100) : null;
+}
+
+/** The first day of a range of `days` calendar days ending on `to`. */
+export function rangeStart(to: Day, days: number): Day {
+  return addDays(to, -(days - 1));
+}
