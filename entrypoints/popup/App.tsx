@@ -47,6 +47,8 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const [shortcut, setShortcut] = useState<string | null>(null);
   const painRef = useRef<HTMLDivElement | null>(null);
   const saving = useRef(false);
+  // The latest form, updated synchronously on every change: a key press may arrive before Preact re-renders.
+  const formRef = useRef<CheckinForm>(EMPTY_FORM);
 
   // Load the day's entry and profile; a draft for that day wins over the saved entry (and says so).
   useEffect(() => {
@@ -60,7 +62,8 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
       if (draft && !useDraft) clearDraft(date);
       setProfile(prof);
       setSaved(entry);
-      setForm(useDraft ? draft.form : base);
+      formRef.current = useDraft ? draft.form : base;
+      setForm(formRef.current);
       setDraftRestored(useDraft);
       setStatus({ kind: 'idle' });
       setLoaded(true);
@@ -85,15 +88,15 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   }, []);
 
   const update = (change: Partial<CheckinForm>) => {
-    setForm((f) => {
-      const next = { ...f, ...change };
-      saveDraft(date, next); // synchronous: survives the popup closing right after this keystroke
-      return next;
-    });
+    const next = { ...formRef.current, ...change };
+    formRef.current = next;
+    saveDraft(date, next); // synchronous: survives the popup closing right after this keystroke
+    setForm(next);
     if (status.kind !== 'idle') setStatus({ kind: 'idle' });
   };
 
   const save = async () => {
+    const form = formRef.current;
     if (saving.current) return;
     if (form.pain === undefined) {
       setStatus({ kind: 'error', messages: [t('popupPainMissing')] });
@@ -119,7 +122,8 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
 
   const discardDraft = () => {
     clearDraft(date);
-    setForm(entryToForm(saved));
+    formRef.current = entryToForm(saved);
+    setForm(formRef.current);
     setDraftRestored(false);
     painRef.current?.focus();
   };
@@ -130,9 +134,13 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     else painRef.current?.focus();
   };
 
-  // Keyboard: Ctrl/Cmd+Enter saves from anywhere; Y / T switch day when not typing text.
+  // Keyboard: Ctrl/Cmd+Enter saves from anywhere; Y / T switch day when not typing text. Registered once; it calls
+  // the latest save/switchTo through a ref (effects run after paint, so a re-registered listener could be stale).
+  const latest = useRef({ save, switchTo, today });
+  latest.current = { save, switchTo, today };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const { save, switchTo, today } = latest.current;
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void save();
@@ -151,7 +159,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const locale = uiLocale();
   const isToday = date === today;
@@ -163,7 +171,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const saveKeys = isMac ? '⌘ Enter' : 'Ctrl+Enter';
 
   return (
-    <div class="popup">
+    <main class="popup" data-loaded={loaded ? date : ''}>
       <header class="popup-head">
         <h1>
           <span class="visually-hidden">{t('extName')}: </span>
@@ -386,6 +394,6 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
         </span>
         <HelpLink />
       </footer>
-    </div>
+    </main>
   );
 }
