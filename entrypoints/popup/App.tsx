@@ -20,11 +20,7 @@ import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, daysBetween, formatDay, isSmallHours, localDay } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
 import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
-
-/** One honest line of context after saving (replaced by insights' contextLine once it lands). */
-function contextLineFor(_all: Entry[], _date: string): string | null {
-  return null;
-}
+import { contextLine } from '@/utils/journal/insights';
 
 type Status =
   | { kind: 'idle' }
@@ -110,7 +106,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
       setSaved(entry);
       setDraftRestored(false);
       const all = await journal.listEntries();
-      setStatus({ kind: 'saved', line: contextLineFor(all, date) });
+      setStatus({ kind: 'saved', line: contextLine(all, date) });
     } catch (err) {
       if (err instanceof ValidationError) setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });
       else if (err instanceof StorageError) setStatus({ kind: 'error', messages: [err.message] });
