@@ -1,0 +1,191 @@
+/**
+ * Detectors: small pure functions, each over one kind of input it receives as a parameter (a URL, a title, a list
+ * of headings, a text sample, the JSON-LD types). None touches a Document; `index.ts` reads the page and feeds them.
+ * Every URL detector sits beside the list of real-looking URLs it must accept (`url-examples.ts`), and the unit test
+ * checks it rejects every other list.
+ */
+import * as W from './words';
+
+const re = (src: string, flags = '') => new RegExp(src, flags);
+
+const CONDITION = re(W.CONDITION);
+const EXERCISE = re(W.EXERCISE);
+const BODY = re(W.BODY);
+const SHOP = re(W.SHOP);
+const BOOKING = re(W.BOOKING);
+const RESEARCH = re(W.RESEARCH);
+const JOB = re(W.JOB);
+const ANIMAL = re(W.ANIMAL);
+const MEDINFO = re(W.MEDINFO);
+
+const COUNTERS = {
+  condition: re(W.CONDITION, 'g'),
+  exercise: re(W.EXERCISE, 'g'),
+  hold: re(W.HOLD, 'g'),
+  reps: re(W.REPS, 'g'),
+  position: re(W.POSITION, 'g'),
+  shop: re(W.SHOP, 'g'),
+  booking: re(W.BOOKING, 'g'),
+  research: re(W.RESEARCH, 'g'),
+  job: re(W.JOB, 'g'),
+  animal: re(W.ANIMAL, 'g'),
+} as const;
+export type Counted = keyof typeof COUNTERS;
+
+/** How many times a vocabulary occurs in normalised text, stopping at `cap` (bounded work on long pages). */
+export function count(kind: Counted, normalized: string, cap = 50): number {
+  const g = COUNTERS[kind];
+  g.lastIndex = 0;
+  let n = 0;
+  while (n < cap && g.exec(normalized)) n++;
+  g.lastIndex = 0;
+  return n;
+}
+
+/** Topic words of a short text (title, description, heading), already normalised. */
+export interface Topic {
+  condition: boolean;
+  exercise: boolean;
+  body: boolean;
+  shop: boolean;
+  booking: boolean;
+  research: boolean;
+  job: boolean;
+  animal: boolean;
+  medinfo: boolean;
+}
+
+export function topicOf(normalized: string): Topic {
+  return {
+    condition: CONDITION.test(normalized),
+    exercise: EXERCISE.test(normalized),
+    body: BODY.test(normalized),
+    shop: SHOP.test(normalized),
+    booking: BOOKING.test(normalized),
+    research: RESEARCH.test(normalized),
+    job: JOB.test(normalized),
+    animal: ANIMAL.test(normalized),
+    medinfo: MEDINFO.test(normalized),
+  };
+}
+
+// ---- URL ---------------------------------------------------------------------------------------------------------
+
+/** Host and path as words: "www.x.com/de/rueckenschmerzen-uebungen/" → "www x com de rueckenschmerzen uebungen". */
+export function urlWords(url: URL): string {
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: keep the raw path
+  }
+  return W.normalize(`${url.hostname} ${path}`.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
+}
+
+const URL_SHOP =
+  /(?:^|\s)(?:shop|store|tienda|boutique|negozio|loja|winkel|cart|basket|checkout|product|products|producto|productos|produit|produits|produkt|produkte|prodotto|prodotti|produto|produtos|dp|sku|buy|kaufen|comprar|acheter)(?:\s|$)/;
+const URL_BOOKING =
+  /(?:^|\s)(?:book|booking|bookings|appointment|appointments|book online|schedule|contact|contact us|locations|new patients|pricing|prices|cita|citas|rendez vous|rdv|termin|termine|terminbuchung|prenota|prenotazione|agendar|marcacao|afspraak|tarifs|preise)(?:\s|$)/;
+const URL_RESEARCH =
+  /(?:^|\s)(?:pubmed|ncbi|pmc|doi|scholar|sciencedirect|springer|wiley|frontiersin|mdpi|jamanetwork|bmj|thelancet|plos|journals?|abstract|abstracts|article 10|10 \d{4})(?:\s|$)/;
+const URL_JOB =
+  /(?:^|\s)(?:jobs?|careers?|vacanc(?:y|ies)|hiring|empleo|empleos|trabajo|emploi|emplois|recrutement|stellen|stellenangebot|stellenangebote|karriere|lavoro|lavora con noi|vagas?|vacatures?|werken bij)(?:\s|$)/;
+
+export const urlSaysCondition = (url: URL): boolean => CONDITION.test(urlWords(url));
+export const urlSaysExercise = (url: URL): boolean => EXERCISE.test(urlWords(url));
+export const urlSaysShop = (url: URL): boolean => URL_SHOP.test(urlWords(url));
+export const urlSaysBooking = (url: URL): boolean => URL_BOOKING.test(urlWords(url));
+export const urlSaysResearch = (url: URL): boolean => URL_RESEARCH.test(urlWords(url));
+export const urlSaysJob = (url: URL): boolean => URL_JOB.test(urlWords(url));
+export const urlSaysAnimal = (url: URL): boolean => ANIMAL.test(urlWords(url));
+
+// ---- structured data -----------------------------------------------------------------------------------------------
+
+export interface StructuredKinds {
+  howTo: boolean;
+  exercisePlan: boolean;
+  video: boolean;
+  article: boolean;
+  qa: boolean;
+  product: boolean;
+  clinic: boolean;
+  scholarly: boolean;
+  job: boolean;
+}
+
+/** What the page says it is, from its JSON-LD @type values and og:type. */
+export function structuredKinds(types: readonly string[], ogType: string): StructuredKinds {
+  const has = (...names: string[]) => types.some((t) => names.includes(t));
+  const og = ogType.toLowerCase();
+  const article = has('Article', 'BlogPosting', 'NewsArticle', 'MedicalWebPage', 'WebPage', 'HealthTopicContent');
+  return {
+    howTo: has('HowTo', 'HowToStep', 'HowToSection'),
+    exercisePlan: has('ExercisePlan', 'ExerciseAction', 'PhysicalActivity'),
+    video: has('VideoObject') || og.startsWith('video'),
+    article: article || og === 'article',
+    qa: has('QAPage', 'Question', 'FAQPage'),
+    product: has('Product', 'Offer', 'AggregateOffer', 'IndividualProduct', 'ProductGroup') || og === 'product' || og === 'og:product',
+    // A clinic's own landing page; its blog posts also carry Article types, which outweigh this.
+    clinic:
+      has('MedicalClinic', 'MedicalBusiness', 'Physician', 'PhysicalTherapy', 'LocalBusiness', 'Hospital', 'Dentist', 'MedicalOrganization') &&
+      !article,
+    scholarly: has('ScholarlyArticle', 'MedicalScholarlyArticle', 'Dataset'),
+    job: has('JobPosting'),
+  };
+}
+
+// ---- headings and steps --------------------------------------------------------------------------------------------
+
+const STEP_HEADING =
+  /^(?:(?:step|paso|etape|schritt|passo|passo|stap|exercise|exercice|ejercicio|ubung|uebung|esercizio|exercicio|oefening)\s*)?#?\d{1,2}\s*[.):\-–—]?\s+\S/;
+
+export interface HeadingSignals {
+  condition: number;
+  exercise: number;
+  steps: number;
+  medinfo: number;
+}
+
+/** Counts over normalised headings: how many name a condition, an exercise, a numbered step, a medical-info section. */
+export function headingSignals(headings: readonly string[]): HeadingSignals {
+  const out = { condition: 0, exercise: 0, steps: 0, medinfo: 0 };
+  for (const h of headings) {
+    const t = topicOf(h);
+    if (t.condition) out.condition++;
+    if (t.exercise) out.exercise++;
+    if (t.medinfo && !t.exercise) out.medinfo++;
+    if (STEP_HEADING.test(h)) out.steps++;
+  }
+  return out;
+}
+
+// ---- main text -----------------------------------------------------------------------------------------------------
+
+export interface TextSignals {
+  condition: number;
+  exercise: number;
+  hold: number;
+  reps: number;
+  position: number;
+  shop: number;
+  booking: number;
+  research: number;
+  job: number;
+  animal: number;
+}
+
+/** Vocabulary counts over a bounded, normalised sample of the main text. */
+export function textSignals(normalized: string): TextSignals {
+  return {
+    condition: count('condition', normalized),
+    exercise: count('exercise', normalized),
+    hold: count('hold', normalized),
+    reps: count('reps', normalized),
+    position: count('position', normalized),
+    shop: count('shop', normalized),
+    booking: count('booking', normalized),
+    research: count('research', normalized),
+    job: count('job', normalized),
+    animal: count('animal', normalized),
+  };
+}

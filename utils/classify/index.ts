@@ -1,0 +1,213 @@
+/**
+ * classify(url, doc): does this page teach exercises or stretches to self-treat pain or an injury?
+ *
+ *   cheap, always          URL words, <title>, meta description, og:type, JSON-LD @type, h1-h3 (≤ 40)
+ *     └─ stop here unless both a condition word and an exercise word appeared somewhere above
+ *   bounded, only then     up to TEXT_CAP characters of the main content's text nodes (textContent, never innerText:
+ *                          no layout), skipping nav/aside/footer/forms; numbered lists in the main content
+ *
+ * Three positive axes must all be present: CONDITION (pain, injury, rehab), EXERCISE (exercises, stretches, yoga…)
+ * and INSTRUCTION (hold for N seconds, N repetitions, body positions, numbered steps), or for a video page, a
+ * title that names both a condition and exercises. Negative evidence (shop, booking, research, job post, animals,
+ * medical-information sections) is subtracted. Axes are capped so no single loud signal decides alone.
+ * Nothing is stored: the result lives only as long as the page.
+ */
+import {
+  headingSignals,
+  structuredKinds,
+  textSignals,
+  topicOf,
+  urlSaysAnimal,
+  urlSaysBooking,
+  urlSaysCondition,
+  urlSaysExercise,
+  urlSaysJob,
+  urlSaysResearch,
+  urlSaysShop,
+  urlWords,
+} from './detectors';
+import { normalize } from './words';
+
+export type ReasonId =
+  | 'urlTopic'
+  | 'titleTopic'
+  | 'metaTopic'
+  | 'headingsTopic'
+  | 'textTopic'
+  | 'hold'
+  | 'reps'
+  | 'position'
+  | 'steps'
+  | 'howTo'
+  | 'video'
+  | 'shop'
+  | 'booking'
+  | 'research'
+  | 'job'
+  | 'animal'
+  | 'medinfo';
+
+export interface Reason {
+  id: ReasonId;
+  /** Points added (negative for evidence against). */
+  weight: number;
+}
+
+export interface Classification {
+  caution: boolean;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Characters of main text sampled at most. */
+export const TEXT_CAP = 12_000;
+const MAX_HEADINGS = 40;
+const MAX_JSONLD = 6;
+const THRESHOLD = 9;
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SELECT', 'SVG', 'IFRAME']);
+
+function meta(doc: Document, ...names: string[]): string {
+  for (const n of names) {
+    const el = doc.querySelector(`meta[name="${n}"], meta[property="${n}"]`);
+    const content = el?.getAttribute('content');
+    if (content) return content.slice(0, 500);
+  }
+  return '';
+}
+
+/** @type values of the page's JSON-LD (top level and @graph), bounded in count and size; broken JSON is ignored. */
+export function jsonLdTypes(doc: Document): string[] {
+  const out: string[] = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const add = (node: unknown, depth: number) => {
+    if (!node || typeof node !== 'object' || depth > 2 || out.length > 30) return;
+    if (Array.isArray(node)) return node.slice(0, 20).forEach((n) => add(n, depth));
+    const o = node as Record<string, unknown>;
+    const type = o['@type'];
+    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string') out.push(t.replace(/^.*[/:]/, ''));
+    if (o['@graph']) add(o['@graph'], depth + 1);
+    if (o.mainEntity) add(o.mainEntity, depth + 1);
+  };
+  for (let i = 0; i < Math.min(scripts.length, MAX_JSONLD); i++) {
+    const raw = scripts[i]?.textContent ?? '';
+    if (raw.length > 100_000) continue;
+    try {
+      add(JSON.parse(raw), 0);
+    } catch {
+      // not our problem: pages ship broken JSON-LD
+    }
+  }
+  return out;
+}
+
+/** The element holding the main content: <article> or <main> when the page marks one, else <body>. */
+export function mainRoot(doc: Document): Element | null {
+  return doc.querySelector('article') ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+}
+
+/** Up to `cap` characters of text from `root`, skipping scripts, navigation, sidebars, footers and forms. */
+export function sampleText(root: Element, cap = TEXT_CAP): string {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 1),
+  });
+  const parts: string[] = [];
+  let length = 0;
+  for (let n = walker.nextNode(); n && length < cap; n = walker.nextNode()) {
+    if (n.nodeType !== 3) {
+      // block boundaries become spaces so "…30 seconds.</li><li>Lie…" never glues words
+      parts.push(' ');
+      continue;
+    }
+    const s = n.nodeValue ?? '';
+    if (!s.trim()) continue;
+    parts.push(s.length + length > cap ? s.slice(0, cap - length) : s);
+    length += s.length;
+  }
+  return parts.join('');
+}
+
+function headings(doc: Document): string[] {
+  const list = doc.querySelectorAll('h1, h2, h3');
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(list.length, MAX_HEADINGS); i++) out.push(normalize((list[i]?.textContent ?? '').slice(0, 200)).trim());
+  return out;
+}
+
+/** Items of ordered lists in the main content (numbered steps), bounded. */
+function orderedItems(root: Element): number {
+  const lists = root.getElementsByTagName('ol');
+  let n = 0;
+  for (let i = 0; i < Math.min(lists.length, 10); i++) n += Math.min(lists[i]?.children.length ?? 0, 20);
+  return n;
+}
+
+const cap = (x: number, max: number) => Math.min(x, max);
+
+export function classify(url: URL, doc: Document): Classification {
+  const reasons: Reason[] = [];
+  const add = (id: ReasonId, weight: number) => {
+    if (weight !== 0) reasons.push({ id, weight: Math.round(weight * 100) / 100 });
+    return weight;
+  };
+
+  // ---- cheap signals
+  const title = topicOf(normalize(doc.title.slice(0, 300)));
+  const description = topicOf(normalize(meta(doc, 'description', 'og:description', 'twitter:description')));
+  const kinds = structuredKinds(jsonLdTypes(doc), meta(doc, 'og:type'));
+  const citation = meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '';
+  const heads = headingSignals(headings(doc));
+  const h1 = topicOf(normalize((doc.querySelector('h1')?.textContent ?? '').slice(0, 300)));
+  const u = { condition: urlSaysCondition(url), exercise: urlSaysExercise(url) };
+
+  let condition = (u.condition ? 2 : 0) + (title.condition ? 3 : 0) + (description.condition ? 1.5 : 0) + cap(heads.condition, 3);
+  let exercise =
+    (u.exercise ? 2 : 0) + (title.exercise ? 3 : 0) + (description.exercise ? 1.5 : 0) + cap(heads.exercise, 3) + (kinds.exercisePlan ? 2 : 0);
+  const bothInTitle = (title.condition || h1.condition) && (title.exercise || h1.exercise);
+
+  if (condition < 1 || exercise < 1) return { caution: false, score: 0, reasons };
+
+  if (u.condition || u.exercise) add('urlTopic', (u.condition ? 2 : 0) + (u.exercise ? 2 : 0));
+  if (title.condition || title.exercise) add('titleTopic', (title.condition ? 3 : 0) + (title.exercise ? 3 : 0));
+  if (description.condition || description.exercise) add('metaTopic', (description.condition ? 1.5 : 0) + (description.exercise ? 1.5 : 0));
+  if (heads.condition || heads.exercise) add('headingsTopic', cap(heads.condition, 3) + cap(heads.exercise, 3));
+
+  // ---- bounded text sample
+  const root = mainRoot(doc);
+  const text = root ? textSignals(normalize(sampleText(root))) : textSignals('');
+  const textCondition = cap(text.condition * 0.25, 2);
+  const textExercise = cap(text.exercise * 0.25, 2);
+  condition += textCondition;
+  exercise += textExercise;
+  add('textTopic', textCondition + textExercise);
+
+  let instruction = 0;
+  instruction += add('hold', cap(text.hold * 1.5, 4.5));
+  instruction += add('reps', cap(text.reps, 3));
+  instruction += add('position', cap(text.position * 0.75, 3));
+  const items = root ? orderedItems(root) : 0;
+  instruction += add('steps', (items >= 3 ? 1 : 0) + (heads.steps >= 3 ? 1.5 : 0));
+  instruction += add('howTo', kinds.howTo || kinds.exercisePlan ? 2 : 0);
+  instruction = cap(instruction, 8);
+  const video = kinds.video && bothInTitle ? add('video', 3) : 0;
+
+  // ---- evidence against
+  const neg = {
+    shop: (kinds.product ? 6 : 0) + (urlSaysShop(url) ? 3 : 0) + (title.shop ? 2 : 0) + cap(text.shop, 5),
+    booking: (kinds.clinic ? 2 : 0) + (urlSaysBooking(url) ? 3 : 0) + (title.booking ? 3 : 0) + cap(text.booking * 0.75, 4),
+    research: (kinds.scholarly ? 5 : 0) + (citation ? 5 : 0) + (urlSaysResearch(url) ? 4 : 0) + cap(text.research * 0.75, 6),
+    job: (kinds.job ? 8 : 0) + (urlSaysJob(url) ? 4 : 0) + (title.job ? 3 : 0) + cap(text.job, 6),
+    animal: (urlSaysAnimal(url) ? 4 : 0) + (title.animal || h1.animal ? 4 : 0) + (description.animal ? 2 : 0) + cap(text.animal * 0.5, 4),
+    medinfo: cap(heads.medinfo * 0.75, 3),
+  };
+  let against = 0;
+  for (const [id, weight] of Object.entries(neg)) against += -add(id as ReasonId, -weight);
+
+  const score = Math.round((cap(condition, 8) + cap(exercise, 8) + instruction + video - against) * 100) / 100;
+  const caution =
+    condition >= 3 && exercise >= 3 && (instruction >= 3 || video > 0 || (bothInTitle && instruction >= 1.5)) && score >= THRESHOLD;
+  return { caution, score, reasons };
+}
+
+export { urlWords };
