@@ -1,19 +1,21 @@
 import { defineConfig } from 'wxt';
 import { mergedMessages } from './scripts/locales.ts';
+import { noPreactInnerHtml } from './scripts/no-inner-html.ts';
 
 // One place for the extension's identity; user-visible text lives in locales/<lang>/*.json and is merged into
 // _locales/<lang>/messages.json at build time (see scripts/locales.ts), so each surface owns its own strings.
 export default defineConfig({
   // PT_OUT_DIR lets parallel builds (e.g. several developers' e2e runs) use separate folders.
   outDir: process.env.PT_OUT_DIR ?? '.output',
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
     commands: {
-      _execute_action: {
+      // Manifest V2 (our Firefox build) names the toolbar button's command differently.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandOpenCheckin__',
       },
@@ -24,12 +26,34 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'pt-journal@example.org', strict_min_version: '115.0' },
+            gecko: {
+              id: 'pt-journal@example.org',
+              // 140 (the current ESR) is the first desktop version that knows data_collection_permissions; 115 ESR
+              // is out of support. Firefox for Android learnt the key in 142.
+              strict_min_version: '140.0',
+              // Firefox's built-in data consent: this extension collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  vite: () => ({
+    // Strips Preact's only innerHTML assignment (dangerouslySetInnerHTML) from the bundle: see the plugin's comment.
+    plugins: [noPreactInnerHtml()],
+    resolve: {
+      // Dexie's default export goes through a UMD wrapper that cannot be tree-shaken; its modern ESM build is the
+      // same code as one module (one alias, so every page still shares a single Dexie instance).
+      alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+    },
+  }),
   hooks: {
+    // Firefox MV2: a non-persistent background (event page) that, like Chrome's service worker, sleeps when idle;
+    // reminders and the badge rely on alarms and storage only, never on in-memory state.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version === 2 && manifest.background) manifest.background.persistent = false;
+    },
     'build:publicAssets': (_wxt, files) => {
       for (const [lang, messages] of Object.entries(mergedMessages())) {
         files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages, null, 1) });

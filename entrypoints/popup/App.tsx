@@ -20,7 +20,6 @@ import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, daysBetween, formatDay, isSmallHours, localDay } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
 import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
-import { contextLine } from '@/utils/journal/insights';
 
 type Status =
   | { kind: 'idle' }
@@ -105,7 +104,9 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
       clearDraft(date);
       setSaved(entry);
       setDraftRestored(false);
-      const all = await journal.listEntries();
+      setStatus({ kind: 'saved', line: null });
+      // The context line's code is loaded only now: it is not needed to be ready to type (popup size budget).
+      const [{ contextLine }, all] = await Promise.all([import('@/utils/journal/insights'), journal.listEntries()]);
       setStatus({ kind: 'saved', line: contextLine(all, date) });
     } catch (err) {
       if (err instanceof ValidationError) setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });

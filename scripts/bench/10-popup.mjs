@@ -1,0 +1,53 @@
+// Popup: time-to-ready (navigation start → today's entry loaded and Pain focused, the 'pt:popup-ready' mark)
+// against a blank extension page (navigation start → load event), median of 20 each, as a ratio; popup JS size.
+// Targets (issue #2): ratio <= 1.5, popup JS <= 45 KB gzip.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchExtension, EXTENSION_DIR } from '../lib/browser.mjs';
+import { pageJsSize, kb, median } from '../lib/sizes.mjs';
+
+const RUNS = 20;
+
+export default async function () {
+  // A blank page inside the built extension, added only for this measurement (not part of the product).
+  writeFileSync(join(EXTENSION_DIR, 'bench-blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title>');
+  const b = await launchExtension();
+  try {
+    // Today's entry exists, so "ready" includes loading it.
+    const first = await b.context.newPage();
+    await first.goto(b.url('popup.html'));
+    await first.waitForFunction(() => performance.getEntriesByName('pt:popup-ready').length > 0);
+    await first.keyboard.press('5');
+    await first.keyboard.press('Control+Enter');
+    await first.getByTestId('saved').waitFor();
+    await first.close();
+
+    const popup = [];
+    const blank = [];
+    for (let i = 0; i < RUNS; i++) {
+      const p = await b.context.newPage();
+      await p.goto(b.url('bench-blank.html'));
+      blank.push(await p.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
+      await p.close();
+      const q = await b.context.newPage();
+      await q.goto(b.url('popup.html'));
+      await q.waitForFunction(() => performance.getEntriesByName('pt:popup-ready').length > 0);
+      const [ready, focused] = await q.evaluate(() => [
+        performance.getEntriesByName('pt:popup-ready')[0].startTime,
+        document.activeElement?.id,
+      ]);
+      if (focused !== 'pain') throw new Error(`Pain was not focused at ready (focus on ${focused})`);
+      popup.push(ready);
+      await q.close();
+    }
+    const mp = median(popup);
+    const mb = median(blank);
+    console.log(`popup time-to-ready: median ${mp.toFixed(1)} ms (min ${Math.min(...popup).toFixed(1)}, max ${Math.max(...popup).toFixed(1)}), ${RUNS} runs`);
+    console.log(`blank extension page load: median ${mb.toFixed(1)} ms`);
+    console.log(`ratio popup/blank: ${(mp / mb).toFixed(2)}  (target <= 1.5)`);
+  } finally {
+    await b.close();
+  }
+  const size = pageJsSize(EXTENSION_DIR, 'popup.html');
+  console.log(`popup JS: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip in ${size.files.length} files  (target <= 45 KB gzip)`);
+}
