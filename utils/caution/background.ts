@@ -1,4 +1,99 @@
-/** Background side of the caution banner (issue #4): handles content → background messages. */
+/**
+ * Background side of the caution banner (issue #4): handles content → background messages. The banner's content
+ * script runs in the page's origin, so it cannot open the journal's IndexedDB; it asks here instead, with typed
+ * messages (utils/messages.ts) that are validated, and only from our own content scripts on http(s) pages.
+ *
+ *   caution:addExercise  → journal.saveExercise({ name: title, source: 'online', url }), once per URL
+ *   caution:openJournal  → runtime.openOptionsPage()
+ *   caution:openHelp     → a tab with help.html
+ *   caution:status       → { earlyPostSurgery } (the fact only, never the date)
+ */
+import { browser, type Browser } from 'wxt/browser';
 import type { Journal } from '../db/journal';
+import { parseMessage, type AddExerciseReply, type CautionStatusReply } from '../messages';
+import { EARLY_POST_SURGERY_WEEKS } from '../journal/clinical';
+import { MAX_NAME_LENGTH } from '../journal/schema';
+import { daysBetween, isDay, localDay } from '../dates';
 
-export function registerCautionHandlers(_journal: Journal): void {}
+type Sender = Browser.runtime.MessageSender;
+
+/** Our own content script in a tab showing a web page; anything else (other extensions, pages) is ignored. */
+export function fromOurContentScript(sender: Sender, runtimeId = browser.runtime.id): boolean {
+  if (sender.id !== runtimeId || !sender.tab) return false;
+  try {
+    const u = new URL(sender.url ?? '');
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The exercise name from a page title: whitespace collapsed, cut to the schema's limit, the host when empty. */
+export function exerciseName(title: string, url: URL): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  const name = clean || url.hostname;
+  return name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH - 1).trimEnd()}…` : name;
+}
+
+/** True when the profile's surgery date lies within the last EARLY_POST_SURGERY_WEEKS weeks (today included). */
+export function isEarlyPostSurgery(surgeryDate: string | null, today = localDay()): boolean {
+  if (!surgeryDate || !isDay(surgeryDate)) return false;
+  const since = daysBetween(surgeryDate, today);
+  return since >= 0 && since < EARLY_POST_SURGERY_WEEKS * 7;
+}
+
+export async function addExercise(journal: Journal, title: string, rawUrl: string, senderUrl: string): Promise<AddExerciseReply> {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+    // The page may only add itself: same origin as the frame that sent the message.
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== new URL(senderUrl).origin)
+      return { ok: false, error: 'bad-url' };
+  } catch {
+    return { ok: false, error: 'bad-url' };
+  }
+  url.hash = '';
+  const href = url.href;
+  try {
+    const existing = (await journal.getProfile()).exercises.find((e) => e.url === href);
+    if (existing) return { ok: true, id: existing.id, duplicate: true };
+    const saved = await journal.saveExercise({ name: exerciseName(title, url), source: 'online', url: href });
+    return { ok: true, id: saved.id, duplicate: false };
+  } catch (err) {
+    return { ok: false, error: (err as Error)?.message || 'error' };
+  }
+}
+
+export async function cautionStatus(journal: Journal): Promise<CautionStatusReply> {
+  try {
+    return { earlyPostSurgery: isEarlyPostSurgery((await journal.getProfile()).surgeryDate) };
+  } catch {
+    return { earlyPostSurgery: false };
+  }
+}
+
+export function registerCautionHandlers(journal: Journal): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
+    const message = parseMessage(raw);
+    if (!message || !message.type.startsWith('caution:')) return undefined; // someone else's message
+    if (!fromOurContentScript(sender)) return undefined;
+    switch (message.type) {
+      case 'caution:addExercise':
+        void addExercise(journal, message.title, message.url, sender.url ?? '').then(sendResponse);
+        return true; // keeps the channel open for the asynchronous reply
+      case 'caution:status':
+        void cautionStatus(journal).then(sendResponse);
+        return true;
+      case 'caution:openJournal':
+        void browser.runtime.openOptionsPage().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
+        sendResponse({ ok: true });
+        return undefined;
+      case 'caution:openHelp':
+        void browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
+        sendResponse({ ok: true });
+        return undefined;
+      default:
+        return undefined;
+    }
+  });
+}
