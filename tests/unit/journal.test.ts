@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { Journal, StorageError, guardWrite } from '@/utils/db/journal';
 import { JournalDB } from '@/utils/db/database';
-import { ValidationError } from '@/utils/journal/schema';
+import { ValidationError, type Activity } from '@/utils/journal/schema';
 
 let n = 0;
 function freshJournal(onChange = vi.fn()) {
@@ -48,7 +48,7 @@ describe('Journal data layer', () => {
 
   test('a sixth active activity is refused; archiving frees a slot and keeps history', async () => {
     const { journal } = freshJournal();
-    const acts = [];
+    const acts: Activity[] = [];
     for (const name of ['Sitting', 'Lifting a child', 'Gardening', 'Running', 'Driving']) acts.push(await journal.saveActivity({ name }));
     await expect(journal.saveActivity({ name: 'Cycling' })).rejects.toThrow(/At most 5/);
     await journal.saveEntry({ date: '2026-03-10', pain: 3, function: { [acts[0]!.id]: 5 } });
