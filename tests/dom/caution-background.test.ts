@@ -73,7 +73,9 @@ test('the listener answers valid caution messages from our content script and ig
   registerCautionHandlers(journal);
   const reply = (msg: unknown, s = sender()) =>
     new Promise((resolve) => {
-      void fakeBrowser.runtime.onMessage.trigger(msg, s, resolve).then((r: unknown[]) => {
+      // the fake's trigger is typed with two arguments; the real event also passes sendResponse
+      const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...a: unknown[]) => Promise<unknown[]>;
+      void trigger(msg, s, resolve).then((r) => {
         if (!r.includes(true)) resolve('no reply');
       });
     });
