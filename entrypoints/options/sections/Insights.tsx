@@ -1,4 +1,70 @@
-/** Options section "Insights" (placeholder until its issue lands). */
+/**
+ * Options section "Insights": the rules of utils/journal/insights.ts applied to the journal, each with a "Why / source"
+ * disclosure naming the reference points and their sources (docs/clinical.md). Reads only the first week and the
+ * last INSIGHT_WINDOW_DAYS days (bounded work on any journal size) with liveQuery, so a check-in saved in the popup
+ * updates them at once.
+ */
+import { t } from '@/utils/i18n';
+import { localDay } from '@/utils/dates';
+import { pageJournal } from '@/utils/db/journal';
+import { SOURCES } from '@/utils/journal/clinical';
+import { BASELINE_DAYS } from '@/utils/journal/progress';
+import { allInsights, insightInputRange, type Insight } from '@/utils/journal/insights';
+import { useLive } from './progress/useLive';
+import './Progress.css';
+import './Insights.css';
+
 export function InsightsSection() {
-  return <p class="muted">…</p>;
+  const journal = pageJournal();
+  const today = localDay();
+  const data = useLive(`insights-${today}`, async () => {
+    const { from, to } = insightInputRange(today);
+    const [first, recent, profile] = await Promise.all([
+      journal.db.entries.orderBy('date').limit(BASELINE_DAYS).toArray(),
+      journal.listEntries(from, to),
+      journal.getProfile(),
+    ]);
+    return allInsights({
+      today,
+      first,
+      recent,
+      ptStartDate: profile.ptStartDate,
+      exerciseAddedOn: profile.exercises.filter((e) => !e.archived).map((e) => e.addedOn),
+    });
+  })?.value;
+
+  if (!data) return <p class="muted">{t('progLoading')}</p>;
+  return (
+    <div class="ins">
+      <p class="muted">{t('progInsIntro')}</p>
+      <ul class="ins-list">
+        {data.map((i) => (
+          <InsightCard key={i.id} insight={i} />
+        ))}
+      </ul>
+      <p class="muted">{t('progInsNotAdvice')}</p>
+    </div>
+  );
+}
+
+function InsightCard({ insight: i }: { insight: Insight }) {
+  const h = `ins-${i.id}-h`;
+  return (
+    <li class={`ins-card ins-${i.tone}`} aria-labelledby={h} data-insight={i.id}>
+      <h3 id={h}>{i.title}</h3>
+      {i.lines.map((line, k) => (
+        <p key={k}>{line}</p>
+      ))}
+      <details class="ins-why">
+        <summary>{t('progInsWhySummary')}</summary>
+        <p>{i.why}</p>
+        <p class="muted">{t('progInsWhyDoc', i.doc)}</p>
+        <ul>
+          {i.sources.map((id) => (
+            <li key={id}>{SOURCES[id]}</li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
 }

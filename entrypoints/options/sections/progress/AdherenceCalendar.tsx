@@ -1,0 +1,81 @@
+/**
+ * Adherence calendar: one square per day (weeks as columns, Monday on top), shaded by home exercises (all / some /
+ * none / not logged) with a dot for a PT session attended and a ring for one missed. Decorative for assistive
+ * technology (aria-hidden): the caller gives the same facts as text and as a table. At most the last
+ * CALENDAR_MAX_WEEKS weeks of the range are drawn, so "all" on a very long journal stays a few hundred nodes.
+ */
+import { t, uiLocale } from '@/utils/i18n';
+import { formatDay, weekday, type Day } from '@/utils/dates';
+import { HomeCode, SessionCode } from '@/utils/journal/progress';
+
+export const CALENDAR_MAX_WEEKS = 53;
+const MS_PER_DAY = 86_400_000;
+const toMs = (d: Day) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+
+const HOME_CLASS = ['unlogged', 'all', 'some', 'none'] as const;
+
+export function AdherenceCalendar({ from, session, home }: { from: Day; session: Uint8Array; home: Uint8Array }) {
+  const length = home.length;
+  const fromMs = toMs(from);
+  // Start on a Monday, at most CALENDAR_MAX_WEEKS weeks before the end.
+  let start = Math.max(0, length - CALENDAR_MAX_WEEKS * 7);
+  const startDay = new Date(fromMs + start * MS_PER_DAY).toISOString().slice(0, 10);
+  const lead = (weekday(startDay) + 6) % 7; // blank cells before the first day (Monday = 0)
+  if (start > 0) start += (7 - lead) % 7; // when cut, begin on a whole week instead of blanks
+  const blanks = start > 0 ? 0 : lead;
+  const locale = uiLocale();
+  const cells = [];
+  for (let b = 0; b < blanks; b++) cells.push(<span key={`b${b}`} class="cal-cell cal-blank" />);
+  for (let i = start; i < length; i++) {
+    const day = new Date(fromMs + i * MS_PER_DAY).toISOString().slice(0, 10);
+    const h = home[i]!;
+    const s = session[i]!;
+    const title = [
+      formatDay(day, locale, { year: 'numeric' }),
+      h === HomeCode.Unlogged ? t('progCalNotLogged') : t(`progCalHome_${HOME_CLASS[h]}`),
+      s === SessionCode.Attended ? t('progCalAttended') : s === SessionCode.Missed ? t('progCalMissed') : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    cells.push(
+      <span key={i} class={`cal-cell cal-${HOME_CLASS[h]}`} title={title}>
+        {s === SessionCode.Attended && <span class="cal-dot" />}
+        {s === SessionCode.Missed && <span class="cal-ring" />}
+      </span>,
+    );
+  }
+  return (
+    <div class="cal">
+      <div class="cal-grid" aria-hidden="true">
+        {cells}
+      </div>
+      <ul class="cal-legend">
+        <li>
+          <span class="cal-cell cal-all" aria-hidden="true" /> {t('progCalHome_all')}
+        </li>
+        <li>
+          <span class="cal-cell cal-some" aria-hidden="true" /> {t('progCalHome_some')}
+        </li>
+        <li>
+          <span class="cal-cell cal-none" aria-hidden="true" /> {t('progCalHome_none')}
+        </li>
+        <li>
+          <span class="cal-cell cal-unlogged" aria-hidden="true" /> {t('progCalNotLogged')}
+        </li>
+        <li>
+          <span class="cal-cell cal-unlogged" aria-hidden="true">
+            <span class="cal-dot" />
+          </span>{' '}
+          {t('progCalAttended')}
+        </li>
+        <li>
+          <span class="cal-cell cal-unlogged" aria-hidden="true">
+            <span class="cal-ring" />
+          </span>{' '}
+          {t('progCalMissed')}
+        </li>
+      </ul>
+      {length - start > 0 && start > 0 && <p class="muted">{t('progCalCut', CALENDAR_MAX_WEEKS)}</p>}
+    </div>
+  );
+}
