@@ -6,7 +6,8 @@
  *   content → background  "caution:addExercise"   save the page as an exercise found online
  *   content → background  "caution:openJournal"   open the dashboard (content scripts cannot open extension pages)
  *   content → background  "caution:openHelp"      open the fixed "When to get help now" page
- *   content → background  "caution:status"        is the profile's surgery date recent? (for the banner's wording)
+ *   content → background  "caution:status"        surgery date recent? banner dismissed for this URL this session?
+ *   content → background  "caution:dismiss"       hide the banner on this URL until the browser closes (memory only)
  *   page    → background  "journal:changed"       a check-in or the profile was written (badge, reminders)
  */
 import * as v from 'valibot';
@@ -18,7 +19,11 @@ export const AddExerciseMessage = v.strictObject({
 });
 export const OpenJournalMessage = v.strictObject({ type: v.literal('caution:openJournal') });
 export const OpenHelpMessage = v.strictObject({ type: v.literal('caution:openHelp') });
-export const CautionStatusMessage = v.strictObject({ type: v.literal('caution:status') });
+export const CautionStatusMessage = v.strictObject({
+  type: v.literal('caution:status'),
+  url: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+export const DismissMessage = v.strictObject({ type: v.literal('caution:dismiss'), url: v.pipe(v.string(), v.maxLength(2048)) });
 export const JournalChangedMessage = v.strictObject({
   type: v.literal('journal:changed'),
   what: v.picklist(['entries', 'profile', 'settings']),
@@ -29,13 +34,14 @@ export const Message = v.variant('type', [
   OpenJournalMessage,
   OpenHelpMessage,
   CautionStatusMessage,
+  DismissMessage,
   JournalChangedMessage,
 ]);
 export type Message = v.InferOutput<typeof Message>;
 
 export type AddExerciseReply = { ok: true; id: string; duplicate: boolean } | { ok: false; error: string };
 /** Only the one fact the banner needs, never the date itself: the page's content script runs beside untrusted code. */
-export const CautionStatusReply = v.strictObject({ earlyPostSurgery: v.boolean() });
+export const CautionStatusReply = v.strictObject({ earlyPostSurgery: v.boolean(), dismissed: v.boolean() });
 export type CautionStatusReply = v.InferOutput<typeof CautionStatusReply>;
 
 export function parseMessage(raw: unknown): Message | null {

@@ -5,6 +5,7 @@ import { JournalDB } from '@/utils/db/database';
 import {
   addExercise,
   cautionStatus,
+  dismiss,
   exerciseName,
   fromOurContentScript,
   isEarlyPostSurgery,
@@ -64,9 +65,18 @@ test(`"early after surgery" means within ${EARLY_POST_SURGERY_WEEKS} weeks after
 });
 
 test('status reads the profile and tells only the fact', async () => {
-  expect(await cautionStatus(journal)).toEqual({ earlyPostSurgery: false });
+  expect(await cautionStatus(journal)).toEqual({ earlyPostSurgery: false, dismissed: false });
   await journal.setDates({ ptStartDate: null, surgeryDate: addDays(localDay(), -10) });
-  expect(await cautionStatus(journal)).toEqual({ earlyPostSurgery: true });
+  expect(await cautionStatus(journal)).toEqual({ earlyPostSurgery: true, dismissed: false });
+});
+
+test('dismissing remembers the page (fragment ignored) in session storage, as a hash, not the address', async () => {
+  expect(await dismiss(`${page}#top`)).toBe(true);
+  expect((await cautionStatus(journal, page)).dismissed).toBe(true);
+  expect((await cautionStatus(journal, `${page}-other`)).dismissed).toBe(false);
+  const stored = JSON.stringify(await fakeBrowser.storage.session.get(null));
+  expect(stored).not.toContain('example-physio');
+  expect(await dismiss('not a url')).toBe(false);
 });
 
 test('the listener answers valid caution messages from our content script and ignores the rest', async () => {
@@ -80,7 +90,9 @@ test('the listener answers valid caution messages from our content script and ig
       });
     });
   expect(await reply({ type: 'caution:addExercise', title: 'Neck stretches', url: page })).toMatchObject({ ok: true, duplicate: false });
-  expect(await reply({ type: 'caution:status' })).toEqual({ earlyPostSurgery: false });
+  expect(await reply({ type: 'caution:status' })).toEqual({ earlyPostSurgery: false, dismissed: false });
+  expect(await reply({ type: 'caution:dismiss', url: page })).toEqual({ ok: true });
+  expect(await reply({ type: 'caution:status', url: page })).toEqual({ earlyPostSurgery: false, dismissed: true });
   expect(await reply({ type: 'caution:addExercise', title: 'x', url: page, extra: 1 })).toBe('no reply');
   expect(await reply({ type: 'caution:status' }, sender({ id: 'other' }))).toBe('no reply');
   expect(await reply({ type: 'journal:changed', what: 'entries' })).toBe('no reply');

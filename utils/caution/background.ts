@@ -6,7 +6,9 @@
  *   caution:addExercise  → journal.saveExercise({ name: title, source: 'online', url }), once per URL
  *   caution:openJournal  → runtime.openOptionsPage()
  *   caution:openHelp     → a tab with help.html
- *   caution:status       → { earlyPostSurgery } (the fact only, never the date)
+ *   caution:status       → { earlyPostSurgery, dismissed } (facts only, never the surgery date)
+ *   caution:dismiss      → remember "dismissed on this URL" in storage.session: memory only, gone when the browser
+ *                          closes, and kept as a hash so even that memory holds no readable address
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Journal } from '../db/journal';
@@ -64,12 +66,51 @@ export async function addExercise(journal: Journal, title: string, rawUrl: strin
   }
 }
 
-export async function cautionStatus(journal: Journal): Promise<CautionStatusReply> {
+const DISMISSED_KEY = 'cautionDismissed';
+const MAX_DISMISSED = 500;
+
+/** A page's identity for "dismissed": SHA-256 of the URL without its fragment, hex. */
+export async function pageKey(rawUrl: string): Promise<string | null> {
   try {
-    return { earlyPostSurgery: isEarlyPostSurgery((await journal.getProfile()).surgeryDate) };
+    const u = new URL(rawUrl);
+    u.hash = '';
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(u.href));
+    return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
   } catch {
-    return { earlyPostSurgery: false };
+    return null;
   }
+}
+
+async function dismissedKeys(): Promise<string[]> {
+  const got = await browser.storage.session.get(DISMISSED_KEY);
+  const list = got[DISMISSED_KEY];
+  return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+}
+
+export async function dismiss(rawUrl: string): Promise<boolean> {
+  const key = await pageKey(rawUrl);
+  if (!key) return false;
+  const keys = (await dismissedKeys()).filter((k) => k !== key);
+  keys.push(key);
+  await browser.storage.session.set({ [DISMISSED_KEY]: keys.slice(-MAX_DISMISSED) });
+  return true;
+}
+
+export async function cautionStatus(journal: Journal, rawUrl?: string): Promise<CautionStatusReply> {
+  let earlyPostSurgery = false;
+  let dismissed = false;
+  try {
+    earlyPostSurgery = isEarlyPostSurgery((await journal.getProfile()).surgeryDate);
+  } catch {
+    // an unreadable profile only means the general wording
+  }
+  try {
+    const key = rawUrl ? await pageKey(rawUrl) : null;
+    dismissed = key !== null && (await dismissedKeys()).includes(key);
+  } catch {
+    // no session storage (older browser): the banner simply shows again
+  }
+  return { earlyPostSurgery, dismissed };
 }
 
 export function registerCautionHandlers(journal: Journal): void {
@@ -82,7 +123,12 @@ export function registerCautionHandlers(journal: Journal): void {
         void addExercise(journal, message.title, message.url, sender.url ?? '').then(sendResponse);
         return true; // keeps the channel open for the asynchronous reply
       case 'caution:status':
-        void cautionStatus(journal).then(sendResponse);
+        void cautionStatus(journal, message.url).then(sendResponse);
+        return true;
+      case 'caution:dismiss':
+        void dismiss(message.url)
+          .catch(() => false)
+          .then((ok) => sendResponse({ ok }));
         return true;
       case 'caution:openJournal':
         void browser.runtime.openOptionsPage().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
