@@ -1,4 +1,6 @@
-/** Options section "Profile" (placeholder until its issue lands). */
+/** Options section "Profile": the person's PSFS activities, exercises and dates (components/ProfileEditor.tsx). */
+import { ProfileEditor } from '@/components/ProfileEditor';
+
 export function ProfileSection() {
-  return <p class="muted">…</p>;
+  return <ProfileEditor />;
 }
