@@ -18,6 +18,7 @@ import { ValidationError, type Entry, type Profile } from '@/utils/journal/schem
 import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
 import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, daysBetween, formatDay, isSmallHours, localDay } from '@/utils/dates';
+import { checkinShortcut } from '@/utils/shortcut';
 import { t, uiLocale } from '@/utils/i18n';
 import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
 
@@ -76,10 +77,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   }, [loaded, date]);
 
   useEffect(() => {
-    void browser.commands
-      ?.getAll?.()
-      .then((cmds) => setShortcut(cmds.find((c) => c.name === '_execute_action')?.shortcut || null))
-      .catch(() => setShortcut(null));
+    void checkinShortcut().then(setShortcut);
   }, []);
 
   const update = (change: Partial<CheckinForm>) => {

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ProfileEditor } from '@/components/ProfileEditor';
 import { HelpLink } from '@/components/HelpLink';
+import { ReminderSettings } from '@/components/settings/ReminderSettings';
+import { checkinShortcut } from '@/utils/shortcut';
 import { t } from '@/utils/i18n';
 
 async function openCheckin() {
@@ -21,10 +23,7 @@ async function openCheckin() {
 export function App() {
   const [shortcut, setShortcut] = useState<string | null>(null);
   useEffect(() => {
-    void browser.commands
-      ?.getAll?.()
-      .then((cmds) => setShortcut(cmds.find((c) => c.name === '_execute_action')?.shortcut || null))
-      .catch(() => setShortcut(null));
+    void checkinShortcut().then(setShortcut);
   }, []);
 
   return (
@@ -42,6 +41,11 @@ export function App() {
         <h2 id="w-profile">{t('welcomeStepProfile')}</h2>
         <p class="muted">{t('welcomeStepProfileHint')}</p>
         <ProfileEditor compact headingLevel={3} />
+      </section>
+
+      <section aria-labelledby="w-reminder">
+        <h2 id="w-reminder">{t('welcomeStepReminder')}</h2>
+        <ReminderSettings idPrefix="welcome-rem" />
       </section>
 
       <section aria-labelledby="w-checkin">

@@ -1,4 +1,12 @@
-/** Options section "Settings" (placeholder until its issue lands). */
+/** Settings: the daily reminder and badge (issue #5) and the caution banner (issue #4), each its own component. */
+import { ReminderSettings } from '@/components/settings/ReminderSettings';
+import { t } from '@/utils/i18n';
+
 export function SettingsSection() {
-  return <p class="muted">…</p>;
+  return (
+    <div class="settings-section">
+      <h3>{t('settingsReminderHeading')}</h3>
+      <ReminderSettings idPrefix="opt-rem" />
+    </div>
+  );
 }
