@@ -69,7 +69,7 @@ test('the exercise checklist lists only active exercises and saves the ticked on
   const box = [...container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((b) => b.parentElement?.textContent?.includes('Bird dog'))!;
   await act(() => box.click());
   const pain = container.querySelector<HTMLElement>('#pain')!;
-  await act(() => pain.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true })));
-  await act(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })));
+  await act(() => void pain.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true })));
+  await act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })));
   await vi.waitFor(async () => expect(await journal.getEntry('2026-11-24')).toMatchObject({ pain: 3, exercisesDone: [kept.id] }));
 });
