@@ -1,0 +1,93 @@
+/**
+ * Reminders and the badge in real Chromium: the settings component turns a reminder on, the service worker holds
+ * the alarm, the badge says "not logged yet" once the threshold has passed, and saving a check-in in the popup
+ * clears it. The worker is inspected with chrome.* calls evaluated inside it.
+ */
+import type { Worker } from 'playwright-core';
+import { launchExtension, axeViolations, screenshot, type ExtensionBrowser } from './harness';
+import { PopupPage } from './pages/popup';
+
+let b: ExtensionBrowser;
+let sw: Worker;
+beforeEach(async () => {
+  b = await launchExtension();
+  const worker = b.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  sw = worker;
+});
+afterEach(async () => {
+  await b?.close();
+});
+
+const badgeText = () => sw.evaluate(() => chrome.action.getBadgeText({}));
+const actionTitle = () => sw.evaluate(() => chrome.action.getTitle({}));
+const alarm = (name: string) =>
+  sw.evaluate((n) => chrome.alarms.get(n).then((a) => (a ? { scheduledTime: a.scheduledTime } : null)), name);
+
+test('turning the reminder on schedules an alarm; the badge shows until a check-in is saved', async () => {
+  const page = await b.openPage('options.html#settings');
+  const enable = page.getByLabel('Remind me to check in every day');
+  await enable.waitFor();
+  expect(await alarm('rem:daily')).toBeNull();
+  expect(await badgeText()).toBe('');
+
+  // 00:00: the threshold has passed for the whole day, so the badge must appear at once.
+  await enable.check();
+  const time = page.getByLabel('Reminder time');
+  await time.fill('00:00');
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  expect(await page.evaluate(() => chrome.storage.local.get('settings').then((s) => s.settings.reminder))).toEqual({
+    enabled: true,
+    time: '00:00',
+  });
+
+  // Next local midnight, computed in the page for comparison.
+  const midnight = await page.evaluate(() => {
+    const d = new Date();
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  });
+  await expect.poll(async () => (await alarm('rem:daily'))?.scheduledTime).toBe(midnight);
+  expect(await alarm('rem:hourly')).not.toBeNull();
+  await expect.poll(badgeText).toBe('1');
+  expect(await actionTitle()).toContain('not logged yet');
+  await screenshot(page, 'reminders-settings-options', false);
+  expect(await axeViolations(page, '#settings')).toEqual([]);
+
+  // The popup saves through pageJournal(), which sends "journal:changed": the badge clears at once.
+  const popup = await PopupPage.open(b);
+  await popup.page.keyboard.press('3');
+  await popup.saveWithKeyboard();
+  await expect.poll(badgeText).toBe('');
+  expect(await actionTitle()).toContain("Today's check-in is saved.");
+  expect(await actionTitle()).toContain('1 day logged in a row');
+
+  // Turning reminders off removes the alarm.
+  await enable.uncheck();
+  await expect.poll(() => alarm('rem:daily')).toBeNull();
+  expect(b.externalRequests).toEqual([]);
+});
+
+test('with reminders off, the evening hour decides; a restarted worker restores the badge', async () => {
+  const page = await b.openPage('options.html#settings');
+  const hour = page.getByLabel(/badge from/);
+  await hour.waitFor();
+  await hour.selectOption('0'); // from midnight: already past
+  await expect.poll(badgeText).toBe('1');
+  expect(await alarm('rem:daily')).toBeNull();
+
+  // Simulate a browser restart: the badge is lost and the worker stops; when any event wakes it, its start-up work
+  // (run on every wake, not only on runtime.onStartup) restores the badge from the journal and settings.
+  await sw.evaluate(() => chrome.action.setBadgeText({ text: '' }));
+  const cdp = await b.context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  expect(await page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'journal:changed', what: 'entries' }).catch(() => null));
+  await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+});
