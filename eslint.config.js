@@ -1,8 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**'] },
+  {
+    ignores: [
+      '.output*/**',
+      '.wxt/**',
+      'node_modules/**',
+      'tests/fixtures/**',
+      'test-results/**',
+      'web-ext-artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,12 +21,16 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[property.name='innerHTML']", message: 'Never render text as HTML.' },
-        { selector: "MemberExpression[property.name='innerText']", message: 'innerText forces layout; use textContent.' },
+        {
+          selector: "MemberExpression[property.name='innerText']",
+          message: 'innerText forces layout; use textContent.',
+        },
       ],
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'tests/e2e/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    // Node scripts whose callbacks also run inside pages (page.evaluate), so both sets of globals apply.
+    files: ['scripts/**', 'tests/**', '*.config.*'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

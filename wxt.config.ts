@@ -56,7 +56,10 @@ export default defineConfig({
     },
     'build:publicAssets': (_wxt, files) => {
       for (const [lang, messages] of Object.entries(mergedMessages())) {
-        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages, null, 1) });
+        files.push({
+          relativeDest: `_locales/${lang}/messages.json`,
+          contents: JSON.stringify(messages, null, 1),
+        });
       }
     },
   },

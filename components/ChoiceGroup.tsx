@@ -17,7 +17,14 @@ export interface ChoiceGroupProps<T extends string> {
   layout?: 'row' | 'column';
 }
 
-export function ChoiceGroup<T extends string>({ name, legend, choices, value, onChange, layout = 'row' }: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T extends string>({
+  name,
+  legend,
+  choices,
+  value,
+  onChange,
+  layout = 'row',
+}: ChoiceGroupProps<T>) {
   return (
     <fieldset class={`choices ${layout}`}>
       <legend>{legend}</legend>

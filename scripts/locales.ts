@@ -12,7 +12,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'locales');
 
 export function flatMessages(lang: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const file of readdirSync(join(root, lang)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(join(root, lang))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const part = JSON.parse(readFileSync(join(root, lang, file), 'utf8')) as Record<string, string>;
     for (const [key, message] of Object.entries(part)) {
       if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`locales/${lang}/${file}: bad key "${key}"`);

@@ -25,7 +25,9 @@ const candidates = [
 ].filter(Boolean);
 const browser = candidates.find((p) => existsSync(p));
 if (!browser) {
-  console.error(`No Chromium-based browser found. Set CHROME_PATH, or load ${ext} as an unpacked extension (README).`);
+  console.error(
+    `No Chromium-based browser found. Set CHROME_PATH, or load ${ext} as an unpacked extension (README).`,
+  );
   process.exit(1);
 }
 const profile = mkdtempSync(join(tmpdir(), 'pt-journal-profile-'));
@@ -39,6 +41,8 @@ const args = [
   ...(process.env.PT_HEADLESS ? ['--headless=new', '--remote-debugging-port=0'] : []),
   'about:blank',
 ];
-console.log(`Opening ${browser} with PT Journal loaded (profile ${profile}). The welcome page opens on first run.`);
+console.log(
+  `Opening ${browser} with PT Journal loaded (profile ${profile}). The welcome page opens on first run.`,
+);
 const child = spawn(browser, args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -64,7 +64,12 @@ export function dayToLocalDate(day: Day): Date {
 }
 
 export function formatDay(day: Day, locale = 'en', opts: Intl.DateTimeFormatOptions = {}): string {
-  return dayToLocalDate(day).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short', ...opts });
+  return dayToLocalDate(day).toLocaleDateString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...opts,
+  });
 }
 
 /** Weekday 0 (Sunday) … 6 of a day, independent of time zone. */

@@ -43,7 +43,12 @@ function store(): DraftStore | null {
   }
 }
 
-export function saveDraft(date: string, form: CheckinForm, s: DraftStore | null = store(), now = new Date()): void {
+export function saveDraft(
+  date: string,
+  form: CheckinForm,
+  s: DraftStore | null = store(),
+  now = new Date(),
+): void {
   try {
     s?.setItem(PREFIX + date, JSON.stringify({ form, savedAt: now.toISOString() }));
   } catch {

@@ -23,7 +23,10 @@ export const CautionStatusMessage = v.strictObject({
   type: v.literal('caution:status'),
   url: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 });
-export const DismissMessage = v.strictObject({ type: v.literal('caution:dismiss'), url: v.pipe(v.string(), v.maxLength(2048)) });
+export const DismissMessage = v.strictObject({
+  type: v.literal('caution:dismiss'),
+  url: v.pipe(v.string(), v.maxLength(2048)),
+});
 export const JournalChangedMessage = v.strictObject({
   type: v.literal('journal:changed'),
   what: v.picklist(['entries', 'profile', 'settings']),

@@ -48,7 +48,11 @@ export function normalizeSettings(raw: unknown): Settings {
     unknown
   >;
   let version = typeof value.version === 'number' ? value.version : SETTINGS_VERSION;
-  for (let migrate = MIGRATIONS[version]; version < SETTINGS_VERSION && migrate; migrate = MIGRATIONS[version]) {
+  for (
+    let migrate = MIGRATIONS[version];
+    version < SETTINGS_VERSION && migrate;
+    migrate = MIGRATIONS[version]
+  ) {
     value = migrate(value);
     version += 1;
   }

@@ -4,7 +4,10 @@ import { browser } from 'wxt/browser';
 export async function checkinShortcut(): Promise<string | null> {
   try {
     const commands = await browser.commands.getAll();
-    return commands.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut || null;
+    return (
+      commands.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut ||
+      null
+    );
   } catch {
     return null;
   }

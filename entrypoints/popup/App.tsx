@@ -9,7 +9,6 @@
  *   [Save  Ctrl+Enter]  result line  ·  dashboard · shortcut · When to get help now
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { ScaleInput } from '@/components/ScaleInput';
 import { ChoiceGroup } from '@/components/ChoiceGroup';
 import { HelpLink } from '@/components/HelpLink';
@@ -23,9 +22,7 @@ import { t, uiLocale } from '@/utils/i18n';
 import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
 
 type Status =
-  | { kind: 'idle' }
-  | { kind: 'saved'; line: string | null }
-  | { kind: 'error'; messages: string[] };
+  { kind: 'idle' } | { kind: 'saved'; line: string | null } | { kind: 'error'; messages: string[] };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -104,10 +101,14 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
       setDraftRestored(false);
       setStatus({ kind: 'saved', line: null });
       // The context line's code is loaded only now: it is not needed to be ready to type (popup size budget).
-      const [{ contextLine }, all] = await Promise.all([import('@/utils/journal/insights'), journal.listEntries()]);
+      const [{ contextLine }, all] = await Promise.all([
+        import('@/utils/journal/insights'),
+        journal.listEntries(),
+      ]);
       setStatus({ kind: 'saved', line: contextLine(all, date) });
     } catch (err) {
-      if (err instanceof ValidationError) setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });
+      if (err instanceof ValidationError)
+        setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });
       else if (err instanceof StorageError) setStatus({ kind: 'error', messages: [err.message] });
       else setStatus({ kind: 'error', messages: [t('errStorageFailed', String(err))] });
     } finally {
@@ -142,7 +143,12 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
         return;
       }
       const el = e.target as HTMLElement | null;
-      const typing = el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'radio' && (el as HTMLInputElement).type !== 'checkbox'));
+      const typing =
+        el &&
+        (el.tagName === 'TEXTAREA' ||
+          (el.tagName === 'INPUT' &&
+            (el as HTMLInputElement).type !== 'radio' &&
+            (el as HTMLInputElement).type !== 'checkbox'));
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'y' || e.key === 'Y') {
         e.preventDefault();
@@ -162,7 +168,8 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const activeActivities = profile?.activities.filter((a) => !a.archived) ?? [];
   const activeExercises = profile?.exercises.filter((x) => !x.archived) ?? [];
   const sinceSurgery = profile?.surgeryDate ? daysBetween(profile.surgeryDate, today) : null;
-  const earlyAfterSurgery = sinceSurgery !== null && sinceSurgery >= 0 && sinceSurgery < EARLY_POST_SURGERY_WEEKS * 7;
+  const earlyAfterSurgery =
+    sinceSurgery !== null && sinceSurgery >= 0 && sinceSurgery < EARLY_POST_SURGERY_WEEKS * 7;
   const saveKeys = isMac ? '⌘ Enter' : 'Ctrl+Enter';
 
   return (
@@ -384,9 +391,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
         <a href="/options.html" target="_blank" rel="noopener">
           {t('popupOpenDashboard')}
         </a>
-        <span class="muted small">
-          {shortcut ? t('popupShortcut', shortcut) : t('popupShortcutUnset')}
-        </span>
+        <span class="muted small">{shortcut ? t('popupShortcut', shortcut) : t('popupShortcutUnset')}</span>
         <HelpLink />
       </footer>
     </main>

@@ -10,7 +10,10 @@ const RUNS = 20;
 
 export default async function () {
   // A blank page inside the built extension, added only for this measurement (not part of the product).
-  writeFileSync(join(EXTENSION_DIR, 'bench-blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title>');
+  writeFileSync(
+    join(EXTENSION_DIR, 'bench-blank.html'),
+    '<!doctype html><meta charset="utf-8"><title>blank</title>',
+  );
   const b = await launchExtension();
   try {
     // Today's entry exists, so "ready" includes loading it.
@@ -42,12 +45,16 @@ export default async function () {
     }
     const mp = median(popup);
     const mb = median(blank);
-    console.log(`popup time-to-ready: median ${mp.toFixed(1)} ms (min ${Math.min(...popup).toFixed(1)}, max ${Math.max(...popup).toFixed(1)}), ${RUNS} runs`);
+    console.log(
+      `popup time-to-ready: median ${mp.toFixed(1)} ms (min ${Math.min(...popup).toFixed(1)}, max ${Math.max(...popup).toFixed(1)}), ${RUNS} runs`,
+    );
     console.log(`blank extension page load: median ${mb.toFixed(1)} ms`);
     console.log(`ratio popup/blank: ${(mp / mb).toFixed(2)}  (target <= 1.5)`);
   } finally {
     await b.close();
   }
   const size = pageJsSize(EXTENSION_DIR, 'popup.html');
-  console.log(`popup JS: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip in ${size.files.length} files  (target <= 45 KB gzip)`);
+  console.log(
+    `popup JS: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip in ${size.files.length} files  (target <= 45 KB gzip)`,
+  );
 }

@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 export function pageJsSize(dir, html) {
   const source = readFileSync(join(dir, html), 'utf8');
   const files = new Set();
-  for (const m of source.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)) files.add(m[1].replace(/^\//, ''));
+  for (const m of source.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g))
+    files.add(m[1].replace(/^\//, ''));
   let raw = 0;
   let gzip = 0;
   for (const f of files) {

@@ -22,7 +22,9 @@ async function mount(now: Date) {
   await act(() => {
     render(<App now={() => now} />, container);
   });
-  await vi.waitFor(() => expect(container.querySelector('main[data-loaded]:not([data-loaded=""])')).not.toBeNull());
+  await vi.waitFor(() =>
+    expect(container.querySelector('main[data-loaded]:not([data-loaded=""])')).not.toBeNull(),
+  );
 }
 
 const text = () => container.textContent ?? '';
@@ -32,7 +34,9 @@ test('between midnight and 3 a.m. it asks whether the check-in is for the day th
   expect(text()).toMatch(/after midnight/);
   const yes = [...container.querySelectorAll('button')].find((b) => /^Yes, log/.test(b.textContent ?? ''))!;
   await act(() => yes.click());
-  await vi.waitFor(() => expect(container.querySelector('main')?.getAttribute('data-loaded')).toBe('2026-11-23'));
+  await vi.waitFor(() =>
+    expect(container.querySelector('main')?.getAttribute('data-loaded')).toBe('2026-11-23'),
+  );
   expect(container.querySelector('h1')?.textContent).toMatch(/Yesterday · Mon, Nov 23/);
   expect(text()).not.toMatch(/after midnight/);
 });
@@ -62,14 +66,28 @@ test('a surgery within the last 12 weeks adds the gentle line; older or future d
 test('the exercise checklist lists only active exercises and saves the ticked ones', async () => {
   const journal = pageJournal();
   const kept = await journal.saveExercise({ name: 'Bird dog', source: 'clinician' });
-  await journal.saveExercise({ name: 'Old stretch', source: 'online', url: 'https://example.org/x', archived: true });
+  await journal.saveExercise({
+    name: 'Old stretch',
+    source: 'online',
+    url: 'https://example.org/x',
+    archived: true,
+  });
   await mount(new Date(2026, 10, 24, 18, 0));
   expect(text()).toContain('Bird dog');
   expect(text()).not.toContain('Old stretch');
-  const box = [...container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((b) => b.parentElement?.textContent?.includes('Bird dog'))!;
+  const box = [...container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((b) =>
+    b.parentElement?.textContent?.includes('Bird dog'),
+  )!;
   await act(() => box.click());
   const pain = container.querySelector<HTMLElement>('#pain')!;
   await act(() => void pain.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true })));
-  await act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })));
-  await vi.waitFor(async () => expect(await journal.getEntry('2026-11-24')).toMatchObject({ pain: 3, exercisesDone: [kept.id] }));
+  await act(
+    () =>
+      void document.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
+      ),
+  );
+  await vi.waitFor(async () =>
+    expect(await journal.getEntry('2026-11-24')).toMatchObject({ pain: 3, exercisesDone: [kept.id] }),
+  );
 });

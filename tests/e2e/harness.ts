@@ -14,7 +14,9 @@ import { createRequire } from 'node:module';
 import { ROOT } from '../../scripts/lib/browser.mjs';
 
 export { launchExtension, serveFolder, ROOT, EXTENSION_DIR } from '../../scripts/lib/browser.mjs';
-export type ExtensionBrowser = Awaited<ReturnType<typeof import('../../scripts/lib/browser.mjs').launchExtension>>;
+export type ExtensionBrowser = Awaited<
+  ReturnType<typeof import('../../scripts/lib/browser.mjs').launchExtension>
+>;
 
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screens');
 
@@ -34,7 +36,23 @@ export interface AxeViolation {
 export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: Array<{ target: unknown[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(sel ? { include: [sel] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
@@ -53,4 +71,3 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path, fullPage });
   return path;
 }
-

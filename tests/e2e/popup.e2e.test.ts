@@ -113,8 +113,15 @@ test('readable at 200% zoom: nothing overflows sideways', async () => {
   await popup.page.setViewportSize({ width: 400, height: 900 });
   // 200% zoom of a 400 px popup is a 200 CSS px viewport
   const cdp = await b.context.newCDPSession(popup.page);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 200, height: 450, deviceScaleFactor: 2, mobile: false });
-  const overflow = await popup.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: 200,
+    height: 450,
+    deviceScaleFactor: 2,
+    mobile: false,
+  });
+  const overflow = await popup.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   await screenshot(popup.page, 'popup-zoom200');
   expect(overflow).toBeLessThanOrEqual(0);
 });

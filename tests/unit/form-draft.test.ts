@@ -4,7 +4,12 @@ import { nextScaleValue, TEN_WINDOW_MS } from '@/components/ScaleInput';
 
 function memoryStore(): DraftStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
 }
 
 describe('check-in form', () => {
@@ -23,7 +28,10 @@ describe('check-in form', () => {
     expect(form.reach).toBe('-3.5');
     const { updatedAt: _u, ...rest } = entry;
     expect(formToEntryInput('2026-03-10', form)).toEqual(rest);
-    expect(formToEntryInput('2026-03-10', { ...EMPTY_FORM, pain: 0 })).toEqual({ date: '2026-03-10', pain: 0 });
+    expect(formToEntryInput('2026-03-10', { ...EMPTY_FORM, pain: 0 })).toEqual({
+      date: '2026-03-10',
+      pain: 0,
+    });
   });
 
   test('reach accepts a decimal comma and flags text as NaN for the validator', () => {
@@ -34,7 +42,10 @@ describe('check-in form', () => {
   });
 
   test('a note marked for the clinician needs a note', () => {
-    expect(formToEntryInput('2026-03-10', { ...EMPTY_FORM, pain: 2, noteForClinician: true })).toEqual({ date: '2026-03-10', pain: 2 });
+    expect(formToEntryInput('2026-03-10', { ...EMPTY_FORM, pain: 2, noteForClinician: true })).toEqual({
+      date: '2026-03-10',
+      pain: 2,
+    });
     expect(sameForm({ ...EMPTY_FORM, note: '  ' }, EMPTY_FORM)).toBe(true);
     expect(sameForm({ ...EMPTY_FORM, pain: 1 }, EMPTY_FORM)).toBe(false);
   });

@@ -1,4 +1,11 @@
-import { EntrySchema, ExerciseSchema, ProfileSchema, parseOrThrow, ValidationError, compactEntry } from '@/utils/journal/schema';
+import {
+  EntrySchema,
+  ExerciseSchema,
+  ProfileSchema,
+  parseOrThrow,
+  ValidationError,
+  compactEntry,
+} from '@/utils/journal/schema';
 
 const ok = { date: '2026-03-01', pain: 4, updatedAt: '2026-03-01T20:00:00.000Z' };
 
@@ -66,19 +73,37 @@ describe('EntrySchema', () => {
 });
 
 describe('profile schemas', () => {
-  const activity = (id: string, archived = false) => ({ id, name: `Activity ${id}`, addedOn: '2026-01-01', archived });
+  const activity = (id: string, archived = false) => ({
+    id,
+    name: `Activity ${id}`,
+    addedOn: '2026-01-01',
+    archived,
+  });
 
   test('at most five active activities; archived ones do not count', () => {
     const base = { ptStartDate: null, surgeryDate: null, exercises: [] };
     const five = ['a', 'b', 'c', 'd', 'e'].map((id) => activity(id));
-    expect(() => parseOrThrow(ProfileSchema, { ...base, activities: [...five, activity('f', true)] })).not.toThrow();
-    expect(() => parseOrThrow(ProfileSchema, { ...base, activities: [...five, activity('f')] })).toThrow(ValidationError);
+    expect(() =>
+      parseOrThrow(ProfileSchema, { ...base, activities: [...five, activity('f', true)] }),
+    ).not.toThrow();
+    expect(() => parseOrThrow(ProfileSchema, { ...base, activities: [...five, activity('f')] })).toThrow(
+      ValidationError,
+    );
   });
 
   test('exercise URLs must be web addresses', () => {
-    const ex = { id: 'x1', name: 'Cat-cow', source: 'online', url: 'https://example.org/cat-cow', addedOn: '2026-01-01', archived: false };
+    const ex = {
+      id: 'x1',
+      name: 'Cat-cow',
+      source: 'online',
+      url: 'https://example.org/cat-cow',
+      addedOn: '2026-01-01',
+      archived: false,
+    };
     expect(parseOrThrow(ExerciseSchema, ex)).toEqual(ex);
-    expect(() => parseOrThrow(ExerciseSchema, { ...ex, url: 'javascript:alert(1)' })).toThrow(ValidationError);
+    expect(() => parseOrThrow(ExerciseSchema, { ...ex, url: 'javascript:alert(1)' })).toThrow(
+      ValidationError,
+    );
     expect(() => parseOrThrow(ExerciseSchema, { ...ex, source: 'friend' })).toThrow(ValidationError);
     expect(() => parseOrThrow(ExerciseSchema, { ...ex, name: '   ' })).toThrow(ValidationError);
   });

@@ -101,7 +101,9 @@ export class Journal {
       this.db.transaction('rw', this.db.entries, this.db.activities, this.db.exercises, async () => {
         const problems = [];
         if (entry.function) {
-          const known = new Set(await this.db.activities.bulkGet(Object.keys(entry.function)).then((r) => r.map((a) => a?.id)));
+          const known = new Set(
+            await this.db.activities.bulkGet(Object.keys(entry.function)).then((r) => r.map((a) => a?.id)),
+          );
           for (const id of Object.keys(entry.function))
             if (!known.has(id)) problems.push({ path: `function.${id}`, message: t('errUnknownActivity') });
         }
@@ -155,16 +157,22 @@ export class Journal {
   async setDates(dates: { ptStartDate: Day | null; surgeryDate: Day | null }): Promise<void> {
     for (const key of ['ptStartDate', 'surgeryDate'] as const) {
       const value = dates[key];
-      if (value !== null && !isDay(value)) throw new ValidationError([{ path: key, message: t('errBadDay', key) }]);
+      if (value !== null && !isDay(value))
+        throw new ValidationError([{ path: key, message: t('errBadDay', key) }]);
     }
     await guardWrite(() =>
-      this.db.meta.put({ key: 'profile', value: { ptStartDate: dates.ptStartDate, surgeryDate: dates.surgeryDate } }),
+      this.db.meta.put({
+        key: 'profile',
+        value: { ptStartDate: dates.ptStartDate, surgeryDate: dates.surgeryDate },
+      }),
     );
     this.changed('profile');
   }
 
   /** Adds or updates an activity; refuses a sixth active one. */
-  async saveActivity(input: Omit<Activity, 'id' | 'addedOn' | 'archived'> & Partial<Activity>): Promise<Activity> {
+  async saveActivity(
+    input: Omit<Activity, 'id' | 'addedOn' | 'archived'> & Partial<Activity>,
+  ): Promise<Activity> {
     const activity = parseOrThrow(ActivitySchema, {
       id: input.id ?? newId(),
       name: input.name,
@@ -176,7 +184,9 @@ export class Journal {
         if (!activity.archived) {
           const active = await this.db.activities.filter((a) => !a.archived && a.id !== activity.id).count();
           if (active >= MAX_ACTIVE_ACTIVITIES)
-            throw new ValidationError([{ path: 'activities', message: t('errTooManyActivities', MAX_ACTIVE_ACTIVITIES) }]);
+            throw new ValidationError([
+              { path: 'activities', message: t('errTooManyActivities', MAX_ACTIVE_ACTIVITIES) },
+            ]);
         }
         await this.db.activities.put(activity);
         return activity;
@@ -238,9 +248,18 @@ export class Journal {
   /** Deletes everything (used by "wipe" and by restore's replace mode). */
   async clearAll(): Promise<void> {
     await guardWrite(() =>
-      this.db.transaction('rw', [this.db.entries, this.db.activities, this.db.exercises, this.db.meta], async () => {
-        await Promise.all([this.db.entries.clear(), this.db.activities.clear(), this.db.exercises.clear(), this.db.meta.clear()]);
-      }),
+      this.db.transaction(
+        'rw',
+        [this.db.entries, this.db.activities, this.db.exercises, this.db.meta],
+        async () => {
+          await Promise.all([
+            this.db.entries.clear(),
+            this.db.activities.clear(),
+            this.db.exercises.clear(),
+            this.db.meta.clear(),
+          ]);
+        },
+      ),
     );
     this.changed('entries');
   }

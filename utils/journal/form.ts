@@ -18,7 +18,13 @@ export interface CheckinForm {
   noteForClinician: boolean;
 }
 
-export const EMPTY_FORM: CheckinForm = { function: {}, reach: '', exercisesDone: [], note: '', noteForClinician: false };
+export const EMPTY_FORM: CheckinForm = {
+  function: {},
+  reach: '',
+  exercisesDone: [],
+  note: '',
+  noteForClinician: false,
+};
 
 export function entryToForm(entry: Entry | undefined): CheckinForm {
   if (!entry) return structuredClone(EMPTY_FORM);

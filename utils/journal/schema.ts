@@ -59,9 +59,13 @@ export const EntrySchema = v.strictObject(
       ),
     ),
     session: v.optional(v.picklist(SESSION, msg('errChoice', 'session', SESSION.join(', ')))),
-    homeExercises: v.optional(v.picklist(HOME_EXERCISES, msg('errChoice', 'homeExercises', HOME_EXERCISES.join(', ')))),
+    homeExercises: v.optional(
+      v.picklist(HOME_EXERCISES, msg('errChoice', 'homeExercises', HOME_EXERCISES.join(', '))),
+    ),
     exercisesDone: v.optional(v.array(Id, msg('errExercisesDone'))),
-    note: v.optional(v.pipe(v.string(msg('errNote')), v.maxLength(MAX_NOTE_LENGTH, msg('errNoteTooLong', MAX_NOTE_LENGTH)))),
+    note: v.optional(
+      v.pipe(v.string(msg('errNote')), v.maxLength(MAX_NOTE_LENGTH, msg('errNoteTooLong', MAX_NOTE_LENGTH))),
+    ),
     /** The person marked this day's note to appear in the report for their clinician. */
     noteForClinician: v.optional(v.boolean(msg('errBoolean', 'noteForClinician'))),
     updatedAt: IsoTimestamp,
@@ -149,7 +153,11 @@ export class ValidationError extends Error {
 }
 
 /** Parse or throw a ValidationError listing every problem. */
-export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknown, prefix = ''): v.InferOutput<S> {
+export function parseOrThrow<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  prefix = '',
+): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (!result.success) throw new ValidationError(problemsOf(result.issues, prefix));
   return result.output;
