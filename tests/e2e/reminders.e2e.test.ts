@@ -7,6 +7,9 @@ import type { Worker } from 'playwright-core';
 import { launchExtension, axeViolations, screenshot, type ExtensionBrowser } from './harness';
 import { PopupPage } from './pages/popup';
 
+/** The extension APIs as seen inside the page and worker callbacks below (they run in the browser, not in Node). */
+declare const chrome: typeof import('wxt/browser').browser;
+
 let b: ExtensionBrowser;
 let sw: Worker;
 beforeEach(async () => {
@@ -36,7 +39,7 @@ test('turning the reminder on schedules an alarm; the badge shows until a check-
   const time = page.getByLabel('Reminder time');
   await time.fill('00:00');
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-  expect(await page.evaluate(() => chrome.storage.local.get('settings').then((s) => s.settings.reminder))).toEqual({
+  expect(await page.evaluate(() => chrome.storage.local.get('settings').then((s) => (s.settings as { reminder: unknown }).reminder))).toEqual({
     enabled: true,
     time: '00:00',
   });
