@@ -1,0 +1,162 @@
+/**
+ * The caution content script's logic (entrypoints/caution.content only wires it). Order of work on every page:
+ *
+ *   classify(url, document)  synchronous, bounded, pure; most pages stop here and touch nothing else
+ *     └ caution → read settings (switch, muted hosts) → ask the background: dismissed? early after surgery?
+ *         └ mount the banner in an open shadow root <pt-journal-caution>, at most once
+ *
+ * Single-page sites: `wxt:locationchange` (WXT's watcher, tied to ctx) re-runs the check after the new page settles.
+ * Everything is tied to ctx (timers, listeners, the UI), nothing is left observing the page, nothing is stored about
+ * the page, and no error ever reaches the page: every step is caught.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import * as v from 'valibot';
+import { classify, type Classification } from '../classify';
+import { loadSettings, updateSettings, watchSettings, type Settings } from '../settings';
+import { CautionStatusReply, type AddExerciseReply, type Message } from '../messages';
+import { buildBanner } from './banner';
+
+export const HOST_TAG = 'pt-journal-caution';
+
+/** Muted "example.com" also covers "www.example.com" and "m.example.com"; a leading "www." never matters. */
+export function isMuted(hostname: string, muted: readonly string[]): boolean {
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  const host = bare(hostname);
+  return muted.some((m) => {
+    const mm = bare(m);
+    return host === mm || host.endsWith(`.${mm}`);
+  });
+}
+
+export function shouldShow(result: Classification, settings: Settings, hostname: string): boolean {
+  return result.caution && settings.caution.enabled && !isMuted(hostname, settings.caution.mutedHosts);
+}
+
+/** Inline !important styles on the host beat any page rule (even `pt-journal-caution { display: none !important }`). */
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'fixed',
+  right: '16px',
+  bottom: '16px',
+  left: 'auto',
+  top: 'auto',
+  width: 'auto',
+  height: 'auto',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  transform: 'none',
+  filter: 'none',
+  opacity: '1',
+  visibility: 'visible',
+  'z-index': '2147483647',
+  'pointer-events': 'auto',
+  'max-width': 'calc(100vw - 32px)',
+  'max-height': 'calc(100vh - 32px)',
+};
+
+function send<T>(message: Message): Promise<T | null> {
+  return browser.runtime.sendMessage(message).then(
+    (r) => r as T,
+    () => null, // background restarting or the extension was updated: act as if there were no answer
+  );
+}
+
+export function startCaution(ctx: ContentScriptContext): void {
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let stopWatching: (() => void) | null = null;
+  let run = 0;
+
+  const unmount = () => {
+    stopWatching?.();
+    stopWatching = null;
+    ui?.remove();
+    ui = null;
+  };
+  ctx.onInvalidated(unmount);
+
+  async function check(): Promise<void> {
+    const mine = ++run;
+    const url = new URL(location.href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+    const result = classify(url, document);
+    if (!result.caution) return unmount();
+
+    const settings = await loadSettings();
+    if (mine !== run || !ctx.isValid) return;
+    if (!shouldShow(result, settings, url.hostname)) return unmount();
+
+    const href = url.href.split('#')[0] ?? url.href;
+    const raw = await send<unknown>({ type: 'caution:status', url: href });
+    if (mine !== run || !ctx.isValid) return;
+    const parsed = v.safeParse(CautionStatusReply, raw);
+    const status = parsed.success ? parsed.output : { earlyPostSurgery: false, dismissed: false };
+    if (status.dismissed) return unmount();
+
+    unmount();
+    // A stale banner from an older copy of this script (extension updated or reloaded) must not double up.
+    document.querySelectorAll(HOST_TAG).forEach((node) => node.remove());
+    const next = await createShadowRootUi(ctx, {
+      name: HOST_TAG,
+      mode: 'open',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: true, // typing or Space on our buttons must not trigger the page's keyboard shortcuts
+      onMount(container, _shadow, host) {
+        for (const [k, val] of Object.entries(HOST_STYLE)) host.style.setProperty(k, val, 'important');
+        const panel = buildBanner(document, {
+          reasons: result.reasons,
+          earlyPostSurgery: status.earlyPostSurgery,
+          actions: {
+            add: () => send<AddExerciseReply>({ type: 'caution:addExercise', title: document.title.slice(0, 500), url: href.slice(0, 2048) }),
+            openJournal: () => void send({ type: 'caution:openJournal' }),
+            help: () => void send({ type: 'caution:openHelp' }),
+            mute: () => {
+              unmount();
+              void updateSettings((s) => {
+                const host = url.hostname.toLowerCase();
+                if (!s.caution.mutedHosts.includes(host)) s.caution.mutedHosts.push(host);
+                return s;
+              }).catch(() => undefined);
+            },
+            dismiss: () => {
+              unmount();
+              void send({ type: 'caution:dismiss', url: href });
+            },
+          },
+        });
+        container.append(panel);
+        return panel;
+      },
+    });
+    if (mine !== run || !ctx.isValid) return;
+    ui = next;
+    ui.mount();
+    // Turned off or muted from the settings page while the banner is up: take it down.
+    stopWatching = watchSettings((s) => {
+      if (!shouldShow(result, s, url.hostname)) unmount();
+    });
+  }
+
+  const safeCheck = () => {
+    check().catch(() => undefined); // never into the page
+  };
+
+  safeCheck();
+  let lastHref = location.href;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (location.href === lastHref) return;
+    lastHref = location.href;
+    unmount();
+    run++;
+    // Single-page sites swap title and content shortly after the URL; check once settled, then once more.
+    ctx.setTimeout(safeCheck, 500);
+    ctx.setTimeout(() => {
+      if (!ui) safeCheck();
+    }, 2500);
+  });
+}
