@@ -2,7 +2,7 @@ import { Journal, StorageError } from '@/utils/db/journal';
 import { JournalDB } from '@/utils/db/database';
 import { ValidationError, type Entry } from '@/utils/journal/schema';
 import { loadSettings, DEFAULT_SETTINGS } from '@/utils/settings';
-import { buildBackup, backupToJson, backupToCsv, snapshot } from '@/utils/backup/export';
+import { buildBackup, backupToJson, backupToCsv, exportParts, snapshot, EXPORT_CHUNK } from '@/utils/backup/export';
 import {
   ImportError,
   applyImport,
@@ -61,6 +61,25 @@ describe('JSON backup', () => {
     expect(result.written).toBe(source.entries.length);
     expect(await snapshot(journal)).toEqual(before);
     expect((await loadSettings()).reminder).toEqual({ enabled: true, time: '07:45' });
+  });
+
+  test('the sliced export (used by the page) gives the same bytes as the whole-journal functions', async () => {
+    const source = syntheticBackup({ days: EXPORT_CHUNK * 2 + 17, gapRate: 0.05 });
+    await restore(source);
+    const now = new Date('2026-11-23T10:00:00Z');
+    const settings = await loadSettings();
+    const seen: number[] = [];
+    const json = await exportParts(journal, 'json', settings, now, (d) => seen.push(d));
+    expect(json.parts.length).toBeGreaterThan(3);
+    expect(seen.at(-1)).toBe(source.entries.length);
+    expect(json.parts.join('')).toBe(backupToJson(await buildBackup(journal, settings, now)));
+    const csv = await exportParts(journal, 'csv', settings, now);
+    expect(csv.parts.join('')).toBe(backupToCsv(await buildBackup(journal, settings, now)));
+    expect(csv.days).toBe(source.entries.length);
+    const empty = new Journal(new JournalDB('backup-empty-export'));
+    const none = await exportParts(empty, 'json', settings, now);
+    expect(JSON.parse(none.parts.join(''))).toMatchObject({ entries: [] });
+    await empty.db.delete();
   });
 
   test('an empty journal exports a valid, importable backup', async () => {

@@ -53,11 +53,16 @@ export function activityColumn(a: Activity): string {
   return `PSFS: ${a.name} [${a.id}]`;
 }
 
-/** The whole journal as CSV text, oldest day first. */
-export function entriesToCsv(entries: readonly Entry[], profile: Profile): string {
+/** The header line (with CRLF), preceded by a UTF-8 byte-order mark. */
+export function csvHeader(profile: Profile): string {
+  return `\uFEFF${[...CSV_FIXED_COLUMNS, ...profile.activities.map((a) => text(activityColumn(a)))].join(',')}\r\n`;
+}
+
+/** Rows for some days, each ending in CRLF; the columns follow csvHeader(profile). */
+export function csvRows(entries: readonly Entry[], profile: Profile): string {
   const activities = profile.activities;
   const exerciseName = new Map(profile.exercises.map((e: Exercise) => [e.id, e.name]));
-  const lines: string[] = [[...CSV_FIXED_COLUMNS, ...activities.map((a) => text(activityColumn(a)))].join(',')];
+  let out = '';
   for (const e of entries) {
     const ratings = e.function ? Object.values(e.function) : [];
     const mean = ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : '';
@@ -80,9 +85,14 @@ export function entriesToCsv(entries: readonly Entry[], profile: Profile): strin
       const r = e.function?.[a.id];
       row.push(r === undefined ? '' : String(r));
     }
-    lines.push(row.join(','));
+    out += `${row.join(',')}\r\n`;
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return out;
+}
+
+/** The whole journal as CSV text, oldest day first. */
+export function entriesToCsv(entries: readonly Entry[], profile: Profile): string {
+  return csvHeader(profile) + csvRows(entries, profile);
 }
 
 /** RFC 4180 parser: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF line ends. */
