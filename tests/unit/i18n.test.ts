@@ -1,0 +1,136 @@
+/**
+ * Every user-visible string reaches the page through the browser's i18n messages (locales/<lang>/*.json, merged at
+ * build time by scripts/locales.ts). This test reads the source with the TypeScript parser and checks that:
+ *   - every t('key', …) / msg('key', …) call and every __MSG_key__ (manifest, HTML) names an English message;
+ *   - a call passes exactly as many substitutions as its message has placeholders {0}…{n-1}, numbered without gaps;
+ *   - every other language has no unknown keys and the same placeholders as English for each key it translates.
+ * Keys defined but never seen as a string anywhere in the source are reported as a warning only: some are looked up
+ * through a variable (e.g. a table of section titles), which a static scan cannot follow.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { flatMessages } from '../../scripts/locales';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCAN = ['entrypoints', 'components', 'utils'];
+const LOOKUPS = new Set(['t', 'msg']);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+interface Use {
+  key: string;
+  where: string;
+  /** Substitutions passed, or null when unknown (a spread). */
+  subs: number | null;
+}
+
+function scanSource(path: string): { uses: Use[]; strings: Set<string> } {
+  const text = readFileSync(path, 'utf8');
+  const uses: Use[] = [];
+  const strings = new Set<string>();
+  const where = (node: ts.Node, sf: ts.SourceFile) =>
+    `${relative(ROOT, path)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
+
+  for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    uses.push({ key: m[1]!, where: `${relative(ROOT, path)}:${line}`, subs: 0 });
+    strings.add(m[1]!);
+  }
+  if (!/\.(tsx?|mts)$/.test(path)) return { uses, strings };
+
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const visit = (node: ts.Node) => {
+    if (ts.isStringLiteralLike(node)) strings.add(node.text);
+    // `dataSoreness_${value}`: the head counts as a key prefix (see unusedKeys).
+    if (ts.isTemplateHead(node)) strings.add(`${node.text}*`);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && LOOKUPS.has(node.expression.text)) {
+      const [first, ...rest] = node.arguments;
+      if (first && ts.isStringLiteralLike(first)) {
+        const spread = rest.some((a) => ts.isSpreadElement(a));
+        uses.push({ key: first.text, where: where(node, sf), subs: spread ? null : rest.length });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return { uses, strings };
+}
+
+/** Placeholder numbers used by a message, e.g. "{1} of {0}" → [0, 1]. */
+function placeholders(message: string): number[] {
+  return [...new Set([...message.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+const english = flatMessages('en');
+const sources = [
+  ...SCAN.flatMap((d) => files(join(ROOT, d))).filter((f) => ['.ts', '.tsx', '.html', '.mts'].includes(extname(f))),
+  join(ROOT, 'wxt.config.ts'),
+];
+const scanned = sources.map(scanSource);
+const uses = scanned.flatMap((s) => s.uses);
+const seenStrings = new Set(scanned.flatMap((s) => [...s.strings]));
+
+test('the scan finds the lookups it is meant to check', () => {
+  // Guards the test itself: if a refactor renamed t() or moved the sources, every check below would pass vacuously.
+  expect(uses.length).toBeGreaterThan(50);
+  expect(uses.some((u) => u.key === 'extName' && u.where.startsWith('wxt.config.ts'))).toBe(true);
+  expect(uses.some((u) => u.key === 'remNotificationTitle')).toBe(true);
+});
+
+test('every key used in the code exists in the English messages', () => {
+  const missing = uses.filter((u) => !(u.key in english)).map((u) => `${u.where}: ${u.key}`);
+  expect(missing).toEqual([]);
+});
+
+test('placeholders are numbered {0}…{n-1} without gaps', () => {
+  const bad = Object.entries(english)
+    .filter(([, message]) => placeholders(message).some((n, i) => n !== i))
+    .map(([key, message]) => `${key}: ${message}`);
+  expect(bad).toEqual([]);
+});
+
+test('each call passes as many substitutions as its message has placeholders', () => {
+  const mismatched = uses
+    .filter((u) => u.key in english && u.subs !== null && !u.where.endsWith('.html'))
+    .filter((u) => !u.where.startsWith('wxt.config.ts'))
+    .filter((u) => placeholders(english[u.key]!).length !== u.subs)
+    .map((u) => `${u.where}: ${u.key} expects ${placeholders(english[u.key]!).length}, gets ${u.subs}`);
+  expect(mismatched).toEqual([]);
+});
+
+test('manifest and HTML messages need no substitutions', () => {
+  const withPlaceholders = uses
+    .filter((u) => u.subs === 0 && (u.where.endsWith('.html') || u.where.startsWith('wxt.config.ts')))
+    .filter((u) => u.key in english && placeholders(english[u.key]!).length > 0)
+    .map((u) => `${u.where}: ${u.key}`);
+  expect(withPlaceholders).toEqual([]);
+});
+
+test('other languages translate only known keys, with the same placeholders', () => {
+  const langs = readdirSync(join(ROOT, 'locales')).filter((l) => l !== 'en');
+  const problems: string[] = [];
+  for (const lang of langs) {
+    for (const [key, message] of Object.entries(flatMessages(lang))) {
+      if (!(key in english)) problems.push(`${lang}: unknown key ${key}`);
+      else if (placeholders(message).join() !== placeholders(english[key]!).join())
+        problems.push(`${lang}: ${key} placeholders differ from English`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('report (warning only) keys that no source file mentions', () => {
+  const prefixes = [...seenStrings].filter((p) => p.endsWith('*') && p.length > 4).map((p) => p.slice(0, -1));
+  const unused = Object.keys(english).filter((key) => !seenStrings.has(key) && !prefixes.some((p) => key.startsWith(p)));
+  if (unused.length > 0) console.warn(`i18n: ${unused.length} message key(s) never seen in the source: ${unused.join(', ')}`);
+  // The detector itself must see keys that are used only through t() and only through __MSG_.
+  expect(unused).not.toContain('remNotificationTitle');
+  expect(unused).not.toContain('extDescription');
+});
