@@ -3,9 +3,12 @@
  * page (tests/fixtures/seed-journal.mjs). Screenshots land in test-results/screens/progress-*.png.
  */
 import type { Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { launchExtension, axeViolations, screenshot, type ExtensionBrowser } from './harness';
 import { PopupPage } from './pages/popup';
 import { seedJournal, browserToday } from '../fixtures/seed-journal.mjs';
+import { syntheticBackup } from '../fixtures/synthetic';
 
 let b: ExtensionBrowser;
 afterEach(async () => {
@@ -125,24 +128,50 @@ test('a check-in saved in the popup appears in the open dashboard without reload
   expect(await page.locator('#progress').textContent()).toContain(today.slice(0, 4));
 });
 
-test('clinician report: axe clean, one page on A4 and Letter for 12 weeks', async () => {
+/** A full 12 weeks at its longest: 5 activities rated every day and many long notes marked for the clinician. */
+function crowdedBackup(today: string) {
+  const data = syntheticBackup({ days: 84, end: today, seed: 9 });
+  data.profile.activities.push(
+    { id: 'act-lift', name: 'Lifting a full shopping bag', addedOn: data.entries[0]!.date, archived: false },
+    { id: 'act-stairs', name: 'Climbing two flights of stairs', addedOn: data.entries[0]!.date, archived: false },
+  );
+  data.entries.forEach((e, i) => {
+    e.function = { ...e.function, 'act-lift': (i % 7) + 2, 'act-stairs': (i % 5) + 3 };
+    if (i % 6 === 0) {
+      e.note = `Day ${i}: ${'Stiff after sitting through a long meeting, eased with a short walk and the bridges. '.repeat(20)}`.slice(0, 2000);
+      e.noteForClinician = true;
+    }
+  });
+  return data;
+}
+
+test.each([
+  ['synthetic', null],
+  ['crowded', 'crowded'],
+] as const)('clinician report (%s): axe clean, one page on A4 and Letter for 12 weeks', async (name, kind) => {
   b = await launchExtension();
   const options = await openOptions();
   const today = await browserToday(options);
-  await seedJournal(options, { synthetic: { days: 200, end: today, gapRate: 0.1, seed: 5 } });
+  if (kind === 'crowded') await seedJournal(options, { backup: crowdedBackup(today) });
+  else await seedJournal(options, { synthetic: { days: 200, end: today, gapRate: 0.1, seed: 5 } });
   const page = await b.openPage('report.html');
   await page.locator('[data-report-ready]').waitFor();
   expect(await page.locator('h1').textContent()).toMatch(/report/i);
   expect(await page.getByRole('button', { name: /Print/ }).count()).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, 'progress-report');
+  await screenshot(page, `progress-report-${name}`);
   for (const format of ['A4', 'Letter'] as const) {
+    rmSync(`test-results/screens/progress-report-${name}-${format}-2.png`, { force: true });
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format, printBackground: true });
+    // Kept for looking at: test-results/screens/progress-report-A4-1.png (pdftoppm, poppler-utils)
+    mkdirSync('test-results/screens', { recursive: true });
+    const file = `test-results/screens/progress-report-${name}-${format}`;
+    writeFileSync(`${file}.pdf`, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '80', `${file}.pdf`, file]);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages, `${format} pages`).toBe(1);
-    const { writeFileSync, mkdirSync } = await import('node:fs');
-    mkdirSync('test-results/screens', { recursive: true });
-    writeFileSync(`test-results/screens/progress-report-${format}.pdf`, pdf);
+    expect(existsSync(`${file}-1.png`)).toBe(true);
+    expect(existsSync(`${file}-2.png`)).toBe(false);
   }
 });

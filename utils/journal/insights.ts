@@ -181,7 +181,7 @@ export function earlySorenessInsight(input: InsightInput): Insight | null {
       t('progInsEarlyDoms', DOMS_PEAK_HOURS[0], DOMS_PEAK_HOURS[1], DOMS_FADES_DAYS[1]),
       t('progInsEarlyMonitor', PAIN_MONITOR_SAFE_MAX, PAIN_MONITOR_SAFE_MAX + 1, PAIN_MONITOR_ACCEPTABLE_MAX),
     ],
-    why: t('progInsEarlyWhy'),
+    why: t('progInsEarlyWhy', DOMS_PEAK_HOURS[0], DOMS_PEAK_HOURS[1], DOMS_FADES_DAYS[0], DOMS_FADES_DAYS[1]),
     sources: ['cheung2003', 'silbernagel2007', 'smith2017'],
     doc: 'docs/clinical.md#doms, #pain-monitoring',
   };

@@ -1,0 +1,338 @@
+/**
+ * The one-page report for the PT or doctor: a chosen period (default the last 12 weeks), baseline vs now for pain and
+ * function next to the meaningful-change reference points, pain and function charts (SVG, crisp in a PDF), adherence,
+ * the soreness pattern and the notes the person marked for their clinician. "Print / Save as PDF" opens the browser's
+ * print dialog; report.css makes it fit one A4 or Letter page for up to 12 weeks.
+ *
+ * The baseline here is the first 7 logged days *of the period* (the clinician sees the period they asked about); the
+ * math is the same as the dashboard's (utils/journal/progress.ts).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { t, uiLocale } from '@/utils/i18n';
+import { addDays, daysBetween, formatDay, isDay, localDay, type Day } from '@/utils/dates';
+import { pageJournal } from '@/utils/db/journal';
+import type { Entry, Profile } from '@/utils/journal/schema';
+import {
+  PAIN_MEANINGFUL_PERCENT,
+  PAIN_MEANINGFUL_POINTS,
+  PSFS_MEANINGFUL_MEAN,
+  PSFS_MEANINGFUL_SINGLE,
+  REACH_DETECTABLE_CM,
+  SOURCES,
+} from '@/utils/journal/clinical';
+import {
+  BASELINE_DAYS,
+  adherence,
+  baselineVsNow,
+  dailySeries,
+  isChange,
+  percent,
+  SessionCode,
+  type Change,
+  type DailySeries,
+} from '@/utils/journal/progress';
+import { SvgLineChart } from '@/components/charts/SvgLineChart';
+
+export const REPORT_DEFAULT_WEEKS = 12;
+/** Notes shown in full on the page; longer lists and notes are shortened so the report stays one page. */
+const MAX_NOTES = 5;
+const MAX_NOTE_CHARS = 150;
+
+interface Data {
+  entries: Entry[];
+  profile: Profile;
+  series: DailySeries;
+}
+
+const n1 = (x: number) => (x === x ? x.toLocaleString(uiLocale(), { maximumFractionDigits: 1 }) : '–');
+const signed = (x: number) => (x > 0 ? `+${n1(x)}` : n1(x));
+
+/** "Ostelo RW et al. Interpreting … Spine 2008;33(1):90-94." → "Ostelo RW et al. 2008": enough to look it up. */
+function shortCitation(id: keyof typeof SOURCES): string {
+  const full = SOURCES[id];
+  const authors = full.split('. ')[0]!.replace(/\.$/, '');
+  const year = /\b(19|20)\d{2}\b/.exec(full)?.[0] ?? '';
+  return `${authors} ${year}`.trim();
+}
+
+function firstLast(values: Float64Array, k = BASELINE_DAYS): [number, number, number] {
+  const idx: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) idx.push(i);
+  if (idx.length < 2 * k) return [NaN, NaN, idx.length];
+  const mean = (ids: number[]) => ids.reduce((a, i) => a + values[i]!, 0) / ids.length;
+  return [mean(idx.slice(0, k)), mean(idx.slice(-k)), idx.length];
+}
+
+export function App() {
+  const today = localDay();
+  const [from, setFrom] = useState<Day>(addDays(today, -(REPORT_DEFAULT_WEEKS * 7 - 1)));
+  const [to, setTo] = useState<Day>(today);
+  const [data, setData] = useState<Data | null>(null);
+  const valid = isDay(from) && isDay(to) && from <= to;
+
+  useEffect(() => {
+    if (!valid) return;
+    let live = true;
+    const journal = pageJournal();
+    void Promise.all([journal.listEntries(from, to), journal.getProfile()]).then(([entries, profile]) => {
+      if (!live) return;
+      setData({ entries, profile, series: dailySeries(entries, from, to, profile.activities.map((a) => a.id)) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [from, to, valid]);
+
+  const locale = uiLocale();
+  const fmt = (d: Day) => formatDay(d, locale, { year: 'numeric' });
+
+  return (
+    <main class="report" data-report-ready={data ? '' : undefined}>
+      <header class="rep-head">
+        <h1>{t('progRepTitle')}</h1>
+        <p class="rep-period">
+          {t('progRepPeriod', fmt(from), fmt(to), daysBetween(from, to) + 1)} · {t('progRepGenerated', fmt(today))}
+        </p>
+      </header>
+
+      <form class="rep-controls no-print" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('progRepFrom')}{' '}
+          <input type="date" value={from} max={to} onChange={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label>
+          {t('progRepTo')}{' '}
+          <input type="date" value={to} min={from} onChange={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button type="button" class="primary" onClick={() => window.print()}>
+          {t('progRepPrint')}
+        </button>
+        {!valid && <p class="notice error">{t('progRepBadRange')}</p>}
+        {valid && daysBetween(from, to) + 1 > REPORT_DEFAULT_WEEKS * 7 && <p class="notice">{t('progRepLong', REPORT_DEFAULT_WEEKS)}</p>}
+      </form>
+
+      {!data ? <p class="muted">{t('progLoading')}</p> : <Body data={data} fmt={fmt} />}
+    </main>
+  );
+}
+
+function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
+  const { entries, profile, series: s } = data;
+  if (entries.length === 0) return <p class="notice">{t('progRepEmpty')}</p>;
+  const r = baselineVsNow(entries, entries);
+  const ad = adherence(s);
+  const sessions = ad.sessionsAttended + ad.sessionsMissed;
+  const sore = [0, 0, 0, 0];
+  let soreDays = 0;
+  for (let i = 0; i < s.length; i++) if (s.soreness[i]) (sore[s.soreness[i]! - 1]! += 1), soreDays++;
+  const notes = entries.filter((e) => e.noteForClinician && e.note);
+  const shown = notes.slice(-MAX_NOTES);
+  const activeActivities = profile.activities.filter((a) => !a.archived || s.fnBy[a.id]?.some((v) => v === v));
+
+  const row = (label: string, c: Change | { needMore: number }, unit: string, ref: string) =>
+    isChange(c) ? (
+      <tr>
+        <th scope="row">{label}</th>
+        <td>{n1(c.baseline)}</td>
+        <td>{n1(c.now)}</td>
+        <td>
+          {signed(c.now - c.baseline)}
+          {unit}
+          {!Number.isNaN(c.percent) && ` (${signed(Math.round(-c.percent))}%)`}
+        </td>
+        <td>{ref}</td>
+        <td>{t(`progRepKind_${c.kind.replace('-', '_')}`)}</td>
+      </tr>
+    ) : (
+      <tr>
+        <th scope="row">{label}</th>
+        <td colSpan={5} class="muted">
+          {t('progRepNeedMore', c.needMore)}
+        </td>
+      </tr>
+    );
+
+  const simpleRow = (label: string, values: Float64Array, ref: string, unit = '') => {
+    const [a, b, n] = firstLast(values);
+    if (n === 0) return null;
+    return (
+      <tr key={label}>
+        <th scope="row">{label}</th>
+        {a === a ? (
+          <>
+            <td>{n1(a)}</td>
+            <td>{n1(b)}</td>
+            <td>
+              {signed(b - a)}
+              {unit}
+            </td>
+          </>
+        ) : (
+          <td colSpan={3} class="muted">
+            {t('progRepNeedMore', 2 * BASELINE_DAYS - n)}
+          </td>
+        )}
+        <td>{ref}</td>
+        <td />
+      </tr>
+    );
+  };
+
+  const mid = Math.floor((s.length - 1) / 2);
+  const xLabels = [
+    { i: 0, text: formatDay(s.from, uiLocale(), { weekday: undefined }) },
+    { i: mid, text: formatDay(addDays(s.from, mid), uiLocale(), { weekday: undefined }) },
+    { i: s.length - 1, text: formatDay(s.to, uiLocale(), { weekday: undefined }) },
+  ];
+  const lines = [
+    ...(profile.ptStartDate && profile.ptStartDate >= s.from && profile.ptStartDate <= s.to
+      ? [{ i: daysBetween(s.from, profile.ptStartDate), color: 'var(--ok)', text: t('progMarkPtStart') }]
+      : []),
+    ...(profile.surgeryDate && profile.surgeryDate >= s.from && profile.surgeryDate <= s.to
+      ? [{ i: daysBetween(s.from, profile.surgeryDate), color: 'var(--danger)', text: t('progMarkSurgery') }]
+      : []),
+  ];
+  const marks: Array<{ i: number; filled: boolean }> = [];
+  for (let i = 0; i < s.length; i++)
+    if (s.session[i] === SessionCode.Attended || s.session[i] === SessionCode.Missed)
+      marks.push({ i, filled: s.session[i] === SessionCode.Attended });
+  const painStats = firstLast(s.pain);
+
+  return (
+    <>
+      <section class="rep-facts" aria-label={t('progRepFacts')}>
+        <p>
+          {t('progRepLogged', s.logged, s.length)}
+          {profile.ptStartDate && ` · ${t('progRepPtStart', fmt(profile.ptStartDate))}`}
+          {profile.surgeryDate && ` · ${t('progRepSurgery', fmt(profile.surgeryDate))}`}
+        </p>
+        {activeActivities.length > 0 && (
+          <p>
+            {t('progRepActivities')} {activeActivities.map((a) => a.name).join('; ')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="rep-change-h">
+        <h2 id="rep-change-h">{t('progRepChangeTitle')}</h2>
+        <table class="rep-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('progRepMeasure')}</th>
+              <th scope="col">{t('progRepFirst7')}</th>
+              <th scope="col">{t('progRepLast7')}</th>
+              <th scope="col">{t('progRepChange')}</th>
+              <th scope="col">{t('progRepReference')}</th>
+              <th scope="col">{t('progRepReading')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {row(t('progRepPain'), r.pain, '', t('progRepRefPain', PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT))}
+            {!('none' in r.fn && r.fn.none) && row(t('progRepFunction'), r.fn, '', t('progRepRefFn', PSFS_MEANINGFUL_MEAN))}
+            {activeActivities.map((a) => simpleRow(a.name, s.fnBy[a.id]!, t('progRepRefFn', PSFS_MEANINGFUL_SINGLE)))}
+            {simpleRow(t('progStiffTitle'), s.stiffness, t('progRepRefNone'))}
+            {simpleRow(t('progReachTitle'), s.reach, t('progRepRefReach', REACH_DETECTABLE_CM), ' cm')}
+          </tbody>
+        </table>
+      </section>
+
+      <section class="rep-charts" aria-labelledby="rep-charts-h">
+        <h2 id="rep-charts-h" class="visually-hidden">
+          {t('progRepCharts')}
+        </h2>
+        <figure>
+          <figcaption>
+            <strong>{t('progPainTitle')}</strong> — {t('progRepPainLegend')}
+          </figcaption>
+          <SvgLineChart
+            length={s.length}
+            series={[
+              { values: s.pain, color: 'var(--accent)', width: 0.8, dots: s.length <= 120 },
+              { values: s.painMean7, color: 'var(--fg)', width: 2 },
+            ]}
+            y={[0, 10]}
+            yTicks={[0, 5, 10]}
+            xLabels={xLabels}
+            lines={lines}
+            marks={s.length <= 200 ? marks : undefined}
+            label={t('progRepPainChartLabel', n1(painStats[0]), n1(painStats[1]))}
+            height={80}
+          />
+        </figure>
+        {r.fn && !('none' in r.fn && r.fn.none) && (
+          <figure>
+            <figcaption>
+              <strong>{t('progFnTitle')}</strong> — {t('progRepFnLegend')}
+            </figcaption>
+            <SvgLineChart
+              length={s.length}
+              series={[{ values: s.fnMean, color: 'var(--ok)', width: 1.6, dots: s.length <= 120 }]}
+              y={[0, 10]}
+              yTicks={[0, 5, 10]}
+              xLabels={xLabels}
+              lines={lines}
+              label={t('progRepFnChartLabel')}
+              height={70}
+            />
+          </figure>
+        )}
+      </section>
+
+      <div class="rep-two">
+        <section aria-labelledby="rep-ad-h">
+          <h2 id="rep-ad-h">{t('progAdTitle')}</h2>
+          <ul class="rep-list">
+            <li>
+              {sessions
+                ? t('progRepSessions', ad.sessionsAttended, sessions, percent(ad.sessionsAttended, sessions)!)
+                : t('progAdNoSessions')}
+            </li>
+            <li>
+              {ad.homeDays
+                ? t('progRepHome', ad.homeDone, ad.homeDays, percent(ad.homeDone, ad.homeDays)!, ad.homeAll)
+                : t('progAdNoHome')}
+            </li>
+            {ad.longestStreak > 1 && <li>{t('progRepStreak', ad.longestStreak)}</li>}
+          </ul>
+        </section>
+        <section aria-labelledby="rep-sore-h">
+          <h2 id="rep-sore-h">{t('progRepSoreTitle')}</h2>
+          {soreDays ? (
+            <ul class="rep-list">
+              {(['none', 'muscle', 'sharp', 'tingling'] as const).map((k, i) => (
+                <li key={k}>{t(`progRepSore_${k}`, sore[i]!, percent(sore[i]!, soreDays)!)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t('progRepSoreNone')}</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="rep-notes-h">
+        <h2 id="rep-notes-h">{t('progRepNotesTitle')}</h2>
+        {shown.length === 0 ? (
+          <p class="muted">{t('progRepNotesNone')}</p>
+        ) : (
+          <ul class="rep-notes">
+            {shown.map((e) => (
+              <li key={e.date}>
+                <strong>{fmt(e.date)}:</strong>{' '}
+                {e.note!.length > MAX_NOTE_CHARS ? `${e.note!.slice(0, MAX_NOTE_CHARS)}…` : e.note}
+              </li>
+            ))}
+          </ul>
+        )}
+        {notes.length > shown.length && <p class="muted">{t('progRepNotesMore', notes.length - shown.length)}</p>}
+      </section>
+
+      <footer class="rep-foot">
+        <p>{t('progRepFootnote', PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT, PSFS_MEANINGFUL_MEAN, PSFS_MEANINGFUL_SINGLE, REACH_DETECTABLE_CM)}</p>
+        <p class="rep-sources">
+          {t('progRepSources')}{' '}
+          {(['ostelo2008', 'childs2005', 'stratford1995', 'abbott2014', 'perret2001'] as const).map(shortCitation).join('; ')}.
+        </p>
+      </footer>
+    </>
+  );
+}
