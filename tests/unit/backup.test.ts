@@ -13,6 +13,7 @@ import {
 } from '@/utils/backup/import';
 import { MAX_IMPORT_BYTES } from '@/utils/backup/format';
 import { escapeFormula, parseCsv, unescapeFormula } from '@/utils/backup/csv';
+import { splitEntries } from '@/utils/backup/json-slices';
 import { syntheticBackup } from '../fixtures/synthetic';
 
 let n = 0;
@@ -304,4 +305,41 @@ test('entries written by import are stored compacted like the data layer does', 
   const stored = await journal.getEntry(b.entries[0]!.date);
   expect(stored).not.toHaveProperty('note');
   expect(stored).not.toHaveProperty('exercisesDone');
+});
+
+describe('sliced JSON reading', () => {
+  const noPause = () => Promise.resolve();
+
+  test('finds the entries array and each element, whatever the formatting and string contents', async () => {
+    const doc = {
+      format: 'x',
+      note: 'a "quoted" ], { tricky } \\ string, "entries": [1]',
+      nested: { entries: [9, 9], list: [[1], { a: ']' }] },
+      entries: [{ a: 1, s: 'x,]}' }, { b: [1, 2, { c: '\\"' }] }, 3],
+      after: true,
+    };
+    for (const text of [JSON.stringify(doc), JSON.stringify(doc, null, 2), JSON.stringify(doc, null, '\t')]) {
+      const split = await splitEntries(text, noPause);
+      expect(split).not.toBeNull();
+      expect(JSON.parse(split!.envelope)).toEqual({ ...doc, entries: [] });
+      expect(split!.spans.map(([s, e]) => JSON.parse(text.slice(s, e)))).toEqual(doc.entries);
+    }
+    expect((await splitEntries('{"entries": [  ]}', noPause))!.spans).toEqual([]);
+  });
+
+  test('anything unexpected falls back (null): no object, no entries, two entries keys, unbalanced', async () => {
+    for (const text of ['[1,2]', '{"a": 1}', '{"entries": [], "entries": []}', '{"entries": [1, 2}', '{"entries": "x"}'])
+      expect(await splitEntries(text, noPause), text).toBeNull();
+  });
+
+  test('a broken entry inside a well-formed file is reported at its index', async () => {
+    const good = backupToJson(syntheticBackup({ days: 6 }) as never);
+    const lines = good.split('\n');
+    const at = lines.findIndex((l) => l.includes('"date"'));
+    lines[at + 3] = lines[at + 3]!.replace('"pain":', '"pain":,');
+    const err = (await checkImport(lines.join('\n')).catch((e: unknown) => e)) as ImportError;
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.problems[0]!.path).toBe('entries[3]');
+    expect(err.problems[0]!.message).toMatch(/not valid JSON/);
+  });
 });

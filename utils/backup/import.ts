@@ -35,6 +35,7 @@ import { t } from '../i18n';
 import { localDay, type Day } from '../dates';
 import { EnvelopeSchema, MAX_IMPORT_BYTES, type ConflictMode } from './format';
 import { csvToRawEntries } from './csv';
+import { splitEntries } from './json-slices';
 
 export interface ImportProblem extends Problem {
   /** The entry's date when known, to help find it in the file. */
@@ -120,10 +121,28 @@ export async function checkImport(
 
 async function checkJson(text: string, opts: { onProgress?: OnProgress }): Promise<CheckedImport> {
   let data: unknown;
+  let entrySource: EntrySource | null = null;
   try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ImportError([{ path: '(file)', message: t('dataErrJson', (err as Error).message) }]);
+    // Big files: parse the envelope alone and each entry when it is checked (utils/backup/json-slices.ts).
+    const split = await splitEntries(text, yieldToEventLoop);
+    if (split) {
+      data = JSON.parse(split.envelope);
+      entrySource = {
+        length: split.spans.length,
+        get: (i) => {
+          const [start, end] = split.spans[i]!;
+          return JSON.parse(text.slice(start, end));
+        },
+      };
+    } else data = JSON.parse(text);
+  } catch {
+    // The sliced reader found the shape but a piece is not JSON: the whole-text parser names the exact position.
+    try {
+      data = JSON.parse(text);
+      entrySource = null;
+    } catch (err2) {
+      throw new ImportError([{ path: '(file)', message: t('dataErrJson', (err2 as Error).message) }]);
+    }
   }
   const problems = new ProblemList();
   const env = v.safeParse(EnvelopeSchema, data);
@@ -138,7 +157,8 @@ async function checkJson(text: string, opts: { onProgress?: OnProgress }): Promi
   const profile = profileResult.success ? profileResult.output : null;
   checkProfileIds(profile, problems);
   const rawEntries = (data as { entries?: unknown }).entries;
-  const entries = Array.isArray(rawEntries) ? await checkEntries(rawEntries, profile, problems, opts.onProgress) : [];
+  const source = entrySource ?? (Array.isArray(rawEntries) ? arraySource(rawEntries) : null);
+  const entries = source ? await checkEntries(source, profile, problems, opts.onProgress) : [];
   if (problems.total > 0 || !env.success) throw new ImportError(problems.list, problems.total);
   return { kind: 'json', profile: env.output.profile, settings: env.output.settings, entries };
 }
@@ -174,7 +194,7 @@ async function checkCsv(text: string, opts: { onProgress?: OnProgress; today?: D
   }));
   const profile: Profile = { ptStartDate: null, surgeryDate: null, activities, exercises };
   checkProfileIds(profile, problems);
-  const entries = await checkEntries(parsed.entries, profile, problems, opts.onProgress);
+  const entries = await checkEntries(arraySource(parsed.entries), profile, problems, opts.onProgress);
   if (problems.total > 0) throw new ImportError(problems.list, problems.total);
   return { kind: 'csv', profile, settings: null, entries };
 }
@@ -190,9 +210,17 @@ function checkProfileIds(profile: Profile | null, problems: ProblemList): void {
   }
 }
 
+/** Entries to check, one at a time: an array, or spans of the file parsed on demand. */
+interface EntrySource {
+  length: number;
+  /** The i-th entry; throws a SyntaxError when its text is not JSON. */
+  get(i: number): unknown;
+}
+const arraySource = (items: readonly unknown[]): EntrySource => ({ length: items.length, get: (i) => items[i] });
+
 /** Validates entries in time slices; returns them compacted, as the data layer would store them. */
 async function checkEntries(
-  raw: readonly unknown[],
+  raw: EntrySource,
   profile: Profile | null,
   problems: ProblemList,
   onProgress?: OnProgress,
@@ -210,8 +238,14 @@ async function checkEntries(
       await yieldToEventLoop();
       sliceStart = performance.now();
     }
-    const item = raw[i];
     const prefix = `entries[${i}]`;
+    let item: unknown;
+    try {
+      item = raw.get(i);
+    } catch (err) {
+      problems.add({ path: prefix, message: t('dataErrJson', (err as Error).message) });
+      continue;
+    }
     const day = typeof (item as { date?: unknown } | null)?.date === 'string' ? (item as { date: string }).date : undefined;
     const r = v.safeParse(EntrySchema, item);
     if (!r.success) {
