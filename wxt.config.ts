@@ -48,11 +48,16 @@ export default defineConfig({
       alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
     },
   }),
+  // Firefox's review needs the sources; leave out generated test output (screenshots), which is not source.
+  zip: { excludeSources: ['test-results/**', 'bench-results.json', 'web-ext-artifacts/**'] },
   hooks: {
     // Firefox MV2: a non-persistent background (event page) that, like Chrome's service worker, sleeps when idle;
     // reminders and the badge rely on alarms and storage only, never on in-memory state.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.manifest_version === 2 && manifest.background) manifest.background.persistent = false;
+      // WXT fills the toolbar tooltip from popup.html's <title> (plain English); keep it a translated message.
+      // (The background replaces it with the streak as soon as it runs.)
+      for (const action of [manifest.action, manifest.browser_action]) if (action) action.default_title = '__MSG_extName__';
     },
     'build:publicAssets': (_wxt, files) => {
       for (const [lang, messages] of Object.entries(mergedMessages())) {
