@@ -24,7 +24,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 try {
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block}</style>${svg(size)}`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}svg{display:block}</style>${svg(size)}`,
+    );
     await page.screenshot({ path: join(ROOT, 'public', 'icon', `${size}.png`), omitBackground: true });
     await page.close();
   }

@@ -24,7 +24,10 @@ export function noPreactInnerHtml() {
         count += 1;
         return '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in PT Journal")})()';
       });
-      if (count !== 1) this.error(`expected one innerHTML assignment in ${id}, found ${count}: update scripts/no-inner-html.ts`);
+      if (count !== 1)
+        this.error(
+          `expected one innerHTML assignment in ${id}, found ${count}: update scripts/no-inner-html.ts`,
+        );
       return { code: out, map: null };
     },
   };

@@ -112,7 +112,11 @@ export function ReminderSettings({ idPrefix = 'rem' }: { idPrefix?: string }) {
 
       <p class="privacy notice">{t('remPrivacy')}</p>
       <p class={`status${status.kind === 'error' ? ' notice error' : ''}`} role="status">
-        {status.kind === 'saved' ? t('remSaved') : status.kind === 'error' ? t('remSaveFailed', status.message) : ''}
+        {status.kind === 'saved'
+          ? t('remSaved')
+          : status.kind === 'error'
+            ? t('remSaveFailed', status.message)
+            : ''}
       </p>
     </div>
   );

@@ -39,7 +39,11 @@ test('turning the reminder on schedules an alarm; the badge shows until a check-
   const time = page.getByLabel('Reminder time');
   await time.fill('00:00');
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-  expect(await page.evaluate(() => chrome.storage.local.get('settings').then((s) => (s.settings as { reminder: unknown }).reminder))).toEqual({
+  expect(
+    await page.evaluate(() =>
+      chrome.storage.local.get('settings').then((s) => (s.settings as { reminder: unknown }).reminder),
+    ),
+  ).toEqual({
     enabled: true,
     time: '00:00',
   });
@@ -84,13 +88,16 @@ test('with reminders off, the evening hour decides; a restarted worker restores 
   const cdp = await b.context.newCDPSession(page);
   const stopped = new Promise<void>((resolve) =>
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped'))
+        resolve();
     }),
   );
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped;
   expect(await page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
-  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'journal:changed', what: 'entries' }).catch(() => null));
+  await page.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'journal:changed', what: 'entries' }).catch(() => null),
+  );
   await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
 });

@@ -45,7 +45,13 @@ function scanSource(path: string): { uses: Use[]; strings: Set<string> } {
   }
   if (!/\.(tsx?|mts)$/.test(path)) return { uses, strings };
 
-  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    path,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const visit = (node: ts.Node) => {
     if (ts.isStringLiteralLike(node)) strings.add(node.text);
     // `dataSoreness_${value}`: the head counts as a key prefix (see unusedKeys).
@@ -70,7 +76,9 @@ function placeholders(message: string): number[] {
 
 const english = flatMessages('en');
 const sources = [
-  ...SCAN.flatMap((d) => files(join(ROOT, d))).filter((f) => ['.ts', '.tsx', '.html', '.mts'].includes(extname(f))),
+  ...SCAN.flatMap((d) => files(join(ROOT, d))).filter((f) =>
+    ['.ts', '.tsx', '.html', '.mts'].includes(extname(f)),
+  ),
   join(ROOT, 'wxt.config.ts'),
 ];
 const scanned = sources.map(scanSource);
@@ -128,8 +136,11 @@ test('other languages translate only known keys, with the same placeholders', ()
 
 test('report (warning only) keys that no source file mentions', () => {
   const prefixes = [...seenStrings].filter((p) => p.endsWith('*') && p.length > 4).map((p) => p.slice(0, -1));
-  const unused = Object.keys(english).filter((key) => !seenStrings.has(key) && !prefixes.some((p) => key.startsWith(p)));
-  if (unused.length > 0) console.warn(`i18n: ${unused.length} message key(s) never seen in the source: ${unused.join(', ')}`);
+  const unused = Object.keys(english).filter(
+    (key) => !seenStrings.has(key) && !prefixes.some((p) => key.startsWith(p)),
+  );
+  if (unused.length > 0)
+    console.warn(`i18n: ${unused.length} message key(s) never seen in the source: ${unused.join(', ')}`);
   // The detector itself must see keys that are used only through t() and only through __MSG_.
   expect(unused).not.toContain('remNotificationTitle');
   expect(unused).not.toContain('extDescription');

@@ -24,7 +24,8 @@ let clock = 0;
 let zone = NY;
 
 function start(opts: { buttons?: boolean; journal?: Journal } = {}) {
-  const journal = opts.journal ?? new Journal(new JournalDB(`reminders-${n++}`), { now: () => new Date(clock) });
+  const journal =
+    opts.journal ?? new Journal(new JournalDB(`reminders-${n++}`), { now: () => new Date(clock) });
   const rem = registerReminders(journal, {
     browser: fakeBrowser as unknown as typeof import('wxt/browser').browser,
     now: () => clock,
@@ -34,7 +35,11 @@ function start(opts: { buttons?: boolean; journal?: Journal } = {}) {
   return { journal, rem };
 }
 
-async function setReminder(rem: Reminders, reminder: Partial<Settings['reminder']>, badge?: Settings['badge']) {
+async function setReminder(
+  rem: Reminders,
+  reminder: Partial<Settings['reminder']>,
+  badge?: Settings['badge'],
+) {
   await updateSettings((s) => ({ ...s, reminder: { ...s.reminder, ...reminder }, badge: badge ?? s.badge }));
   await rem.idle();
 }
@@ -66,7 +71,8 @@ const scheduled = async (name: string) => {
   const a = await fakeBrowser.alarms.get(name);
   return a ? new Date(a.scheduledTime).toISOString() : undefined;
 };
-const notifications = async () => fakeBrowser.notifications.getAll() as Promise<Record<string, { buttons?: unknown[]; message: string }>>;
+const notifications = async () =>
+  fakeBrowser.notifications.getAll() as Promise<Record<string, { buttons?: unknown[]; message: string }>>;
 const badge = () => fakeBrowser.action.getBadgeText({});
 const title = () => fakeBrowser.action.getTitle({});
 

@@ -101,7 +101,9 @@ describe('days and midnights', () => {
     expect(iso(nextMidnight(at('2026-03-08T12:00:00Z'), NY))).toBe('2026-03-09T04:00:00.000Z');
     expect(iso(nextMidnight(at('2026-03-07T12:00:00Z'), NY))).toBe('2026-03-08T05:00:00.000Z');
     // Santiago springs forward at midnight (2026-09-06 00:00 → 01:00): the day starts at 01:00.
-    expect(iso(nextMidnight(at('2026-09-05T12:00:00Z'), 'America/Santiago'))).toBe('2026-09-06T04:00:00.000Z');
+    expect(iso(nextMidnight(at('2026-09-05T12:00:00Z'), 'America/Santiago'))).toBe(
+      '2026-09-06T04:00:00.000Z',
+    );
   });
 });
 

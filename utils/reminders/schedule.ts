@@ -135,7 +135,12 @@ export function badgeThreshold(day: Day, rules: BadgeRules, timeZone: string): n
 }
 
 /** Whether the toolbar badge should say "not logged yet". */
-export function shouldShowBadge(now: number, loggedToday: boolean, rules: BadgeRules, timeZone: string): boolean {
+export function shouldShowBadge(
+  now: number,
+  loggedToday: boolean,
+  rules: BadgeRules,
+  timeZone: string,
+): boolean {
   return !loggedToday && now >= badgeThreshold(zonedDay(now, timeZone), rules, timeZone);
 }
 
