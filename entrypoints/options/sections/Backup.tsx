@@ -68,18 +68,25 @@ export function BackupSection() {
   const [exportMsg, setExportMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [mode, setMode] = useState<ConflictMode>('newer');
+  const [exporting, setExporting] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const doExport = async (kind: 'json' | 'csv') => {
     try {
       const start = performance.now();
-      const { parts, days } = await exportParts(journal, kind, await loadSettings());
+      setExporting(true);
+      setExportMsg({ kind: 'ok', text: t('dataExporting', 0) });
+      const { parts, days } = await exportParts(journal, kind, await loadSettings(), new Date(), (n) =>
+        setExportMsg({ kind: 'ok', text: t('dataExporting', n) }),
+      );
       const name = backupFileName(kind);
       download(parts, name, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
       measureSince(`export-${kind}`, start);
       setExportMsg({ kind: 'ok', text: t('dataExported', name, days) });
     } catch (err) {
       setExportMsg({ kind: 'error', text: t('dataErrUnexpected', (err as Error).message) });
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -141,10 +148,10 @@ export function BackupSection() {
         <h3 id="bk-export-h">{t('dataExportTitle')}</h3>
         <p class="muted">{t('dataExportHint')}</p>
         <div class="row-buttons">
-          <button type="button" class="primary" onClick={() => void doExport('json')}>
+          <button type="button" class="primary" disabled={exporting} onClick={() => void doExport('json')}>
             {t('dataExportJson')}
           </button>
-          <button type="button" onClick={() => void doExport('csv')}>
+          <button type="button" disabled={exporting} onClick={() => void doExport('csv')}>
             {t('dataExportCsv')}
           </button>
         </div>
