@@ -162,7 +162,13 @@ function ActivityRow({ activity, n, run }: { activity: Activity; n: number; run:
         }}
       >
         <label for={id}>{t('dataActivityN', n)}</label>
-        <input id={id} type="text" value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          id={id}
+          type="text"
+          value={name}
+          maxLength={80}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit" disabled={name === activity.name}>
           {t('dataSave')}
         </button>
@@ -231,7 +237,13 @@ function ExerciseFields({
     <>
       <span class="field">
         <label for={`${prefix}-name`}>{t('dataExerciseName')}</label>
-        <input id={`${prefix}-name`} type="text" value={name} maxLength={80} onInput={(e) => set({ name: e.currentTarget.value })} />
+        <input
+          id={`${prefix}-name`}
+          type="text"
+          value={name}
+          maxLength={80}
+          onInput={(e) => set({ name: e.currentTarget.value })}
+        />
       </span>
       <span class="field">
         <label for={`${prefix}-source`}>{t('dataExerciseSource')}</label>
@@ -260,8 +272,13 @@ function ExerciseFields({
 
 function ExerciseRow({ exercise, n, run }: { exercise: Exercise; n: number; run: Run }) {
   const journal = pageJournal();
-  const [draft, setDraft] = useState({ name: exercise.name, source: exercise.source, url: exercise.url ?? '' });
-  const dirty = draft.name !== exercise.name || draft.source !== exercise.source || draft.url !== (exercise.url ?? '');
+  const [draft, setDraft] = useState({
+    name: exercise.name,
+    source: exercise.source,
+    url: exercise.url ?? '',
+  });
+  const dirty =
+    draft.name !== exercise.name || draft.source !== exercise.source || draft.url !== (exercise.url ?? '');
   return (
     <li class="profile-row">
       <form
@@ -276,7 +293,11 @@ function ExerciseRow({ exercise, n, run }: { exercise: Exercise; n: number; run:
           });
         }}
       >
-        <ExerciseFields prefix={`pe-ex-${exercise.id}`} {...draft} set={(p) => setDraft({ ...draft, ...p })} />
+        <ExerciseFields
+          prefix={`pe-ex-${exercise.id}`}
+          {...draft}
+          set={(p) => setDraft({ ...draft, ...p })}
+        />
         <span class="row-buttons">
           <button type="submit" disabled={!dirty}>
             {t('dataSave')}

@@ -5,8 +5,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 
-export function useLive<T>(query: () => Promise<T>, deps: unknown[]): { value: T | undefined; error: unknown } {
-  const [state, setState] = useState<{ value: T | undefined; error: unknown }>({ value: undefined, error: undefined });
+export function useLive<T>(
+  query: () => Promise<T>,
+  deps: unknown[],
+): { value: T | undefined; error: unknown } {
+  const [state, setState] = useState<{ value: T | undefined; error: unknown }>({
+    value: undefined,
+    error: undefined,
+  });
   useEffect(() => {
     const sub = liveQuery(query).subscribe({
       next: (value) => setState({ value, error: undefined }),

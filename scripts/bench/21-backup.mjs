@@ -31,7 +31,8 @@ async function loadSynthetic(dir) {
 }
 
 const fmt = (ms) => (ms === undefined ? '–' : `${ms.toFixed(0)} ms`);
-const vs = (ms, target) => (target === undefined ? '' : `  (target <= ${target} ms${ms <= target ? ', ok' : ', OVER'})`);
+const vs = (ms, target) =>
+  target === undefined ? '' : `  (target <= ${target} ms${ms <= target ? ', ok' : ', OVER'})`;
 
 async function measure(page, name) {
   return page.evaluate((n) => performance.getEntriesByName(`pt-journal:${n}`).at(-1)?.duration, name);

@@ -35,7 +35,10 @@ async function importFile(path: string) {
 }
 
 async function download(button: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   return readFileSync((await dl.path())!, 'utf8');
 }
 
@@ -61,18 +64,24 @@ test('import a backup through the page: preview, confirm, see the days in Histor
   await importFile(sourceFile);
   const preview = page.getByTestId('import-preview');
   await preview.waitFor();
-  expect(await preview.textContent()).toContain(`${source.entries.length} days, 0 conflicting with existing days.`);
+  expect(await preview.textContent()).toContain(
+    `${source.entries.length} days, 0 conflicting with existing days.`,
+  );
   await screenshot(page.locator('#backup').page(), 'data-backup-preview');
   expect(await axeViolations(page, '#backup')).toEqual([]);
   await page.getByRole('button', { name: `Import ${source.entries.length} days` }).click();
   await page.getByTestId('import-done').waitFor();
-  expect(await page.getByTestId('import-done').textContent()).toContain(`${source.entries.length} days saved`);
+  expect(await page.getByTestId('import-done').textContent()).toContain(
+    `${source.entries.length} days saved`,
+  );
 
   // History (liveQuery): newest first, paged.
   const rows = page.locator('.history-table tbody tr');
   await expect.poll(() => rows.count()).toBe(30);
   expect(await rows.first().locator('time').getAttribute('datetime')).toBe(source.entries.at(-1)!.date);
-  expect(await page.locator('.history-tools').textContent()).toContain(`Days logged: ${source.entries.length}`);
+  expect(await page.locator('.history-tools').textContent()).toContain(
+    `Days logged: ${source.entries.length}`,
+  );
   expect(await page.locator('.history-pager').first().textContent()).toContain('Page 1 of 3');
   await page.locator('#history').scrollIntoViewIfNeeded();
   await screenshot(page, 'data-options-after-import');
@@ -83,7 +92,11 @@ test('export JSON gives back exactly the imported data', async () => {
   expect(exported.exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   expect({ ...exported, exportedAt: source.exportedAt }).toEqual({
     ...source,
-    profile: { ...source.profile, activities: byAdded(source.profile.activities), exercises: byAdded(source.profile.exercises) },
+    profile: {
+      ...source.profile,
+      activities: byAdded(source.profile.activities),
+      exercises: byAdded(source.profile.exercises),
+    },
   });
 });
 
@@ -98,7 +111,10 @@ test('CSV export escapes formulas and quotes per RFC 4180', async () => {
 
 test('a broken file shows what is wrong and where, and changes nothing', async () => {
   const before = await storedEntries();
-  await page.getByRole('button', { name: 'OK' }).click().catch(() => {});
+  await page
+    .getByRole('button', { name: 'OK' })
+    .click()
+    .catch(() => {});
 
   const invalidJson = join(dir, 'invalid.json');
   writeFileSync(invalidJson, '{"format": "pt-journal-backup", "entries": [');
@@ -108,7 +124,9 @@ test('a broken file shows what is wrong and where, and changes nothing', async (
   expect(await problems.textContent()).toMatch(/not valid JSON/);
   await problems.getByRole('button', { name: 'OK' }).click();
 
-  const broken = syntheticBackup({ days: 40, seed: 9 }) as unknown as { entries: Array<Record<string, unknown>> };
+  const broken = syntheticBackup({ days: 40, seed: 9 }) as unknown as {
+    entries: Array<Record<string, unknown>>;
+  };
   broken.entries[5]!.pain = 12;
   broken.entries[9]!.soreness = 'burning';
   const brokenFile = join(dir, 'broken.json');
@@ -117,7 +135,9 @@ test('a broken file shows what is wrong and where, and changes nothing', async (
   await problems.waitFor();
   const text = (await problems.textContent()) ?? '';
   expect(text).toContain('was not imported');
-  expect(text).toContain(`Entry 5 (${broken.entries[5]!.date}), pain: Pain must be a whole number from 0 to 10.`);
+  expect(text).toContain(
+    `Entry 5 (${broken.entries[5]!.date}), pain: Pain must be a whole number from 0 to 10.`,
+  );
   expect(text).toContain(`Entry 9 (${broken.entries[9]!.date}), soreness`);
   expect(await axeViolations(page, '#backup')).toEqual([]);
   await problems.scrollIntoViewIfNeeded();
@@ -163,13 +183,17 @@ test('add a missed past day', async () => {
   await form.getByLabel('Sitting for an hour (0-10)').selectOption('6');
   await form.getByLabel('Bridges').check();
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(async () => (await storedEntries()).find((e) => e.date === '2026-11-05')).toMatchObject({
-    pain: 4,
-    soreness: 'muscle',
-    function: { 'act-sit': 6 },
-    exercisesDone: ['ex-bridge'],
-  });
-  expect(await page.locator('.history-table tbody tr').first().locator('time').getAttribute('datetime')).toBe('2026-11-05');
+  await expect
+    .poll(async () => (await storedEntries()).find((e) => e.date === '2026-11-05'))
+    .toMatchObject({
+      pain: 4,
+      soreness: 'muscle',
+      function: { 'act-sit': 6 },
+      exercisesDone: ['ex-bridge'],
+    });
+  expect(await page.locator('.history-table tbody tr').first().locator('time').getAttribute('datetime')).toBe(
+    '2026-11-05',
+  );
 });
 
 test('profile: add an activity and an exercise, archive keeps history; axe-clean sections', async () => {
@@ -181,10 +205,16 @@ test('profile: add an activity and an exercise, archive keeps history; axe-clean
   await expect.poll(() => profile.getByRole('status').first().textContent()).toContain('Archived');
   await profile.getByRole('form', { name: 'New exercise' }).getByLabel('Exercise name').fill('Pelvic tilt');
   await profile.getByRole('form', { name: 'New exercise' }).getByLabel('From').selectOption('online');
-  await profile.getByRole('form', { name: 'New exercise' }).getByLabel('Web address (optional)').fill('notaurl');
+  await profile
+    .getByRole('form', { name: 'New exercise' })
+    .getByLabel('Web address (optional)')
+    .fill('notaurl');
   await profile.getByRole('button', { name: 'Add exercise' }).click();
   await expect.poll(() => profile.getByRole('status').first().textContent()).toContain('web address');
-  await profile.getByRole('form', { name: 'New exercise' }).getByLabel('Web address (optional)').fill('https://example.org/tilt');
+  await profile
+    .getByRole('form', { name: 'New exercise' })
+    .getByLabel('Web address (optional)')
+    .fill('https://example.org/tilt');
   await profile.getByRole('button', { name: 'Add exercise' }).click();
   await expect.poll(() => profile.getByRole('status').first().textContent()).toContain('Added “Pelvic tilt”');
   await profile.scrollIntoViewIfNeeded();

@@ -2,7 +2,14 @@ import { Journal, StorageError } from '@/utils/db/journal';
 import { JournalDB } from '@/utils/db/database';
 import { ValidationError, type Entry } from '@/utils/journal/schema';
 import { loadSettings, DEFAULT_SETTINGS } from '@/utils/settings';
-import { buildBackup, backupToJson, backupToCsv, exportParts, snapshot, EXPORT_CHUNK } from '@/utils/backup/export';
+import {
+  buildBackup,
+  backupToJson,
+  backupToCsv,
+  exportParts,
+  snapshot,
+  EXPORT_CHUNK,
+} from '@/utils/backup/export';
 import {
   ImportError,
   applyImport,
@@ -47,7 +54,11 @@ describe('JSON backup', () => {
       [...xs].sort((a, b) => a.addedOn.localeCompare(b.addedOn) || a.id.localeCompare(b.id));
     const expected = {
       ...source,
-      profile: { ...source.profile, activities: byAdded(source.profile.activities), exercises: byAdded(source.profile.exercises) },
+      profile: {
+        ...source.profile,
+        activities: byAdded(source.profile.activities),
+        exercises: byAdded(source.profile.exercises),
+      },
     };
     expect({ ...exported, exportedAt: source.exportedAt }).toEqual(expected);
     const before = await snapshot(journal);
@@ -85,7 +96,11 @@ describe('JSON backup', () => {
 
   test('an empty journal exports a valid, importable backup', async () => {
     const backup = await buildBackup(journal, DEFAULT_SETTINGS, new Date('2026-01-02T03:04:05Z'));
-    expect(backup).toMatchObject({ format: 'pt-journal-backup', version: 1, exportedAt: '2026-01-02T03:04:05.000Z' });
+    expect(backup).toMatchObject({
+      format: 'pt-journal-backup',
+      version: 1,
+      exportedAt: '2026-01-02T03:04:05.000Z',
+    });
     const checked = await checkImport(backupToJson(backup));
     expect(checked.entries).toEqual([]);
   });
@@ -154,9 +169,15 @@ describe('JSON backup', () => {
 
   test('progress is reported while checking and writing', async () => {
     const seen: ImportProgress[] = [];
-    const checked = await checkImport(text(syntheticBackup({ days: 5000 })), { onProgress: (p) => seen.push(p) });
+    const checked = await checkImport(text(syntheticBackup({ days: 5000 })), {
+      onProgress: (p) => seen.push(p),
+    });
     await applyImport(journal, checked, 'replace', (p) => seen.push(p));
-    expect(seen.filter((p) => p.phase === 'checking').at(-1)).toEqual({ phase: 'checking', done: 5000, total: 5000 });
+    expect(seen.filter((p) => p.phase === 'checking').at(-1)).toEqual({
+      phase: 'checking',
+      done: 5000,
+      total: 5000,
+    });
     const writes = seen.filter((p) => p.phase === 'writing');
     expect(writes.length).toBeGreaterThan(2);
     expect(writes.at(-1)).toEqual({ phase: 'writing', done: 5000, total: 5000 });
@@ -181,7 +202,15 @@ describe('conflicts', () => {
 
   test('the preview counts new, identical and conflicting days', async () => {
     const p = await previewImport(journal, await setup());
-    expect(p).toMatchObject({ days: 13, newDays: 3, sameDays: 8, conflicts: 2, fileNewer: 1, journalDays: 11, onlyInJournal: 1 });
+    expect(p).toMatchObject({
+      days: 13,
+      newDays: 3,
+      sameDays: 8,
+      conflicts: 2,
+      fileNewer: 1,
+      journalDays: 11,
+      onlyInJournal: 1,
+    });
     expect(p.conflictDates).toEqual(['2026-03-01', '2026-03-02']);
   });
 
@@ -215,7 +244,12 @@ describe('conflicts', () => {
   test('a merge that would leave more than 5 active activities changes nothing', async () => {
     await restore(base());
     const file = base();
-    file.profile.activities = ['a1', 'a2', 'a3'].map((id) => ({ id, name: id, addedOn: '2026-01-01', archived: false }));
+    file.profile.activities = ['a1', 'a2', 'a3'].map((id) => ({
+      id,
+      name: id,
+      addedOn: '2026-01-01',
+      archived: false,
+    }));
     const before = await snapshot(journal);
     const checked = await checkImport(text({ ...file, entries: [] }));
     expect((await previewImport(journal, checked)).activeAfterMerge).toBe(6);
@@ -266,7 +300,10 @@ describe('CSV', () => {
     for (const row of rows.slice(1)) expect(row).toHaveLength(header.length);
     // PSFS mean is derived from the ratings
     const ratings = Object.values(b.entries[0]!.function!);
-    expect(Number(rows[1]![header.indexOf('psfsMean')])).toBeCloseTo(ratings.reduce((a, c) => a + c) / ratings.length, 2);
+    expect(Number(rows[1]![header.indexOf('psfsMean')])).toBeCloseTo(
+      ratings.reduce((a, c) => a + c) / ratings.length,
+      2,
+    );
   });
 
   test('CSV export -> import gives the same entries, and restores into an empty journal', async () => {
@@ -328,7 +365,13 @@ describe('sliced JSON reading', () => {
   });
 
   test('anything unexpected falls back (null): no object, no entries, two entries keys, unbalanced', async () => {
-    for (const text of ['[1,2]', '{"a": 1}', '{"entries": [], "entries": []}', '{"entries": [1, 2}', '{"entries": "x"}'])
+    for (const text of [
+      '[1,2]',
+      '{"a": 1}',
+      '{"entries": [], "entries": []}',
+      '{"entries": [1, 2}',
+      '{"entries": "x"}',
+    ])
       expect(await splitEntries(text, noPause), text).toBeNull();
   });
 

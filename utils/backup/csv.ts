@@ -65,7 +65,9 @@ export function csvRows(entries: readonly Entry[], profile: Profile): string {
   let out = '';
   for (const e of entries) {
     const ratings = e.function ? Object.values(e.function) : [];
-    const mean = ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : '';
+    const mean = ratings.length
+      ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
+      : '';
     const row: string[] = [
       e.date,
       String(e.pain),
@@ -163,7 +165,9 @@ export function csvToRawEntries(
   const header = rows[0] ?? [];
   const problems: CsvJournal['problems'] = [];
   const activities: CsvJournal['activities'] = [];
-  const columns: Array<{ kind: 'fixed'; name: string } | { kind: 'activity'; id: string } | { kind: 'skip' }> = [];
+  const columns: Array<
+    { kind: 'fixed'; name: string } | { kind: 'activity'; id: string } | { kind: 'skip' }
+  > = [];
   for (const [c, raw] of header.entries()) {
     const name = unescapeFormula(raw);
     const m = ACTIVITY_COLUMN.exec(name);

@@ -23,7 +23,14 @@ export async function snapshot(journal: Journal): Promise<{ profile: Profile; en
 
 export async function buildBackup(journal: Journal, settings: Settings, now = new Date()): Promise<Backup> {
   const { profile, entries } = await snapshot(journal);
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), profile, settings, entries };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    profile,
+    settings,
+    entries,
+  };
 }
 
 function jsonHead(rest: Omit<Backup, 'entries'>): string {
@@ -59,7 +66,13 @@ export async function exportParts(
     const profile = await journal.getProfile();
     const parts: string[] = [
       kind === 'json'
-        ? jsonHead({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), profile, settings })
+        ? jsonHead({
+            format: BACKUP_FORMAT,
+            version: BACKUP_VERSION,
+            exportedAt: now.toISOString(),
+            profile,
+            settings,
+          })
         : csvHeader(profile),
     ];
     let days = 0;

@@ -31,7 +31,10 @@ export const EnvelopeSchema = v.strictObject(
   {
     format: v.literal(BACKUP_FORMAT, () => t('dataErrFormat')),
     version: v.literal(BACKUP_VERSION, () => t('dataErrVersion')),
-    exportedAt: v.pipe(v.string(() => t('errBadTimestamp')), v.isoTimestamp(() => t('errBadTimestamp'))),
+    exportedAt: v.pipe(
+      v.string(() => t('errBadTimestamp')),
+      v.isoTimestamp(() => t('errBadTimestamp')),
+    ),
     profile: ProfileSchema,
     settings: SettingsSchema,
     entries: v.array(v.unknown(), () => t('dataErrEntriesList')),

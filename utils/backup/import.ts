@@ -90,7 +90,10 @@ export function yieldToEventLoop(): Promise<void> {
 export function checkFileSize(size: number): void {
   if (size > MAX_IMPORT_BYTES)
     throw new ImportError([
-      { path: '(file)', message: t('dataErrTooBig', (size / 1024 / 1024).toFixed(1), MAX_IMPORT_BYTES / 1024 / 1024) },
+      {
+        path: '(file)',
+        message: t('dataErrTooBig', (size / 1024 / 1024).toFixed(1), MAX_IMPORT_BYTES / 1024 / 1024),
+      },
     ]);
 }
 
@@ -163,7 +166,10 @@ async function checkJson(text: string, opts: { onProgress?: OnProgress }): Promi
   return { kind: 'json', profile: env.output.profile, settings: env.output.settings, entries };
 }
 
-async function checkCsv(text: string, opts: { onProgress?: OnProgress; today?: Day }): Promise<CheckedImport> {
+async function checkCsv(
+  text: string,
+  opts: { onProgress?: OnProgress; today?: Day },
+): Promise<CheckedImport> {
   let parsed;
   try {
     parsed = csvToRawEntries(text, {
@@ -204,7 +210,8 @@ function checkProfileIds(profile: Profile | null, problems: ProblemList): void {
   for (const key of ['activities', 'exercises'] as const) {
     const seen = new Set<string>();
     profile[key].forEach((item, i) => {
-      if (seen.has(item.id)) problems.add({ path: `profile.${key}[${i}].id`, message: t('dataErrDuplicateId', item.id) });
+      if (seen.has(item.id))
+        problems.add({ path: `profile.${key}[${i}].id`, message: t('dataErrDuplicateId', item.id) });
       seen.add(item.id);
     });
   }
@@ -216,7 +223,10 @@ interface EntrySource {
   /** The i-th entry; throws a SyntaxError when its text is not JSON. */
   get(i: number): unknown;
 }
-const arraySource = (items: readonly unknown[]): EntrySource => ({ length: items.length, get: (i) => items[i] });
+const arraySource = (items: readonly unknown[]): EntrySource => ({
+  length: items.length,
+  get: (i) => items[i],
+});
 
 /** Validates entries in time slices; returns them compacted, as the data layer would store them. */
 async function checkEntries(
@@ -246,7 +256,10 @@ async function checkEntries(
       problems.add({ path: prefix, message: t('dataErrJson', (err as Error).message) });
       continue;
     }
-    const day = typeof (item as { date?: unknown } | null)?.date === 'string' ? (item as { date: string }).date : undefined;
+    const day =
+      typeof (item as { date?: unknown } | null)?.date === 'string'
+        ? (item as { date: string }).date
+        : undefined;
     const r = v.safeParse(EntrySchema, item);
     if (!r.success) {
       problems.add(...problemsOf(r.issues, prefix).map((p) => ({ ...p, day })));
@@ -255,7 +268,11 @@ async function checkEntries(
     const e = compactEntry(r.output);
     const earlier = firstIndexOf.get(e.date);
     if (earlier !== undefined)
-      problems.add({ path: `${prefix}.date`, message: t('dataErrDuplicateDay', e.date, earlier), day: e.date });
+      problems.add({
+        path: `${prefix}.date`,
+        message: t('dataErrDuplicateDay', e.date, earlier),
+        day: e.date,
+      });
     else firstIndexOf.set(e.date, i);
     if (profile) {
       for (const id of Object.keys(e.function ?? {}))
@@ -263,7 +280,11 @@ async function checkEntries(
           problems.add({ path: `${prefix}.function.${id}`, message: t('errUnknownActivity'), day: e.date });
       e.exercisesDone?.forEach((id, k) => {
         if (!exerciseIds.has(id))
-          problems.add({ path: `${prefix}.exercisesDone[${k}]`, message: t('errUnknownExercise'), day: e.date });
+          problems.add({
+            path: `${prefix}.exercisesDone[${k}]`,
+            message: t('errUnknownExercise'),
+            day: e.date,
+          });
       });
     }
     out.push(e);
@@ -348,7 +369,8 @@ export async function previewImport(journal: Journal, checked: CheckedImport): P
     conflictDates,
     journalDays: existingDates.size,
     onlyInJournal,
-    journalEmpty: existingDates.size === 0 && profile.activities.length === 0 && profile.exercises.length === 0,
+    journalEmpty:
+      existingDates.size === 0 && profile.activities.length === 0 && profile.exercises.length === 0,
     activeAfterMerge: merged.filter((a) => !a.archived).length,
     kind: checked.kind,
   };
@@ -385,7 +407,9 @@ export async function applyImport(
   let journalWasEmpty = false;
   const result = await journal.bulkWrite(async (db) => {
     journalWasEmpty =
-      (await db.entries.count()) === 0 && (await db.activities.count()) === 0 && (await db.exercises.count()) === 0;
+      (await db.entries.count()) === 0 &&
+      (await db.activities.count()) === 0 &&
+      (await db.exercises.count()) === 0;
     const total = checked.entries.length;
     const fileDates = new Set(checked.entries.map((e) => e.date));
     const countRemoved = async () =>
@@ -405,7 +429,10 @@ export async function applyImport(
       const active = activities.filter((a) => !a.archived).length;
       if (active > MAX_ACTIVE_ACTIVITIES)
         throw new ValidationError([
-          { path: 'profile.activities', message: t('dataErrMergeTooManyActive', active, MAX_ACTIVE_ACTIVITIES) },
+          {
+            path: 'profile.activities',
+            message: t('dataErrMergeTooManyActive', active, MAX_ACTIVE_ACTIVITIES),
+          },
         ]);
       const haveActivity = new Set(await db.activities.toCollection().primaryKeys());
       const haveExercise = new Set(await db.exercises.toCollection().primaryKeys());

@@ -96,7 +96,9 @@ export function BackupSection() {
     setState({ step: 'working', progress: null, fileName });
     try {
       const start = performance.now();
-      const checked = await checkImportFile(file, (progress) => setState({ step: 'working', progress, fileName }));
+      const checked = await checkImportFile(file, (progress) =>
+        setState({ step: 'working', progress, fileName }),
+      );
       measureSince('import-check', start);
       const previewStart = performance.now();
       const preview = await previewImport(journal, checked);
@@ -104,7 +106,8 @@ export function BackupSection() {
       setMode(preview.journalEmpty ? 'replace' : 'newer');
       setState({ step: 'preview', checked, preview, fileName });
     } catch (err) {
-      if (err instanceof ImportError) setState({ step: 'problems', problems: err.problems, total: err.total, fileName });
+      if (err instanceof ImportError)
+        setState({ step: 'problems', problems: err.problems, total: err.total, fileName });
       else
         setState({
           step: 'problems',
@@ -267,7 +270,8 @@ function PreviewPanel(props: {
         <li>{t('dataPreviewSame', p.sameDays)}</li>
         <li>
           {t('dataPreviewConflicts', p.conflicts, p.fileNewer)}
-          {p.conflictDates.length > 0 && ` (${p.conflictDates.join(', ')}${p.conflicts > p.conflictDates.length ? ', …' : ''})`}
+          {p.conflictDates.length > 0 &&
+            ` (${p.conflictDates.join(', ')}${p.conflicts > p.conflictDates.length ? ', …' : ''})`}
         </li>
         <li>{t('dataPreviewOnlyMine', p.onlyInJournal)}</li>
       </ul>

@@ -5,7 +5,14 @@
  */
 import { useState } from 'preact/hooks';
 import { pageJournal, StorageError } from '@/utils/db/journal';
-import { HOME_EXERCISES, SESSION, SORENESS, ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
+import {
+  HOME_EXERCISES,
+  SESSION,
+  SORENESS,
+  ValidationError,
+  type Entry,
+  type Profile,
+} from '@/utils/journal/schema';
 import { entryToForm, formToEntryInput, type CheckinForm } from '@/utils/journal/form';
 import { isDay, localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
@@ -19,14 +26,22 @@ export interface EntryEditorProps {
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
 
-function ScoreSelect(props: { id: string; label: string; value: number | undefined; required?: boolean; onChange: (v: number | undefined) => void }) {
+function ScoreSelect(props: {
+  id: string;
+  label: string;
+  value: number | undefined;
+  required?: boolean;
+  onChange: (v: number | undefined) => void;
+}) {
   return (
     <span class="field">
       <label for={props.id}>{props.label}</label>
       <select
         id={props.id}
         value={props.value === undefined ? '' : String(props.value)}
-        onChange={(e) => props.onChange(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}
+        onChange={(e) =>
+          props.onChange(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))
+        }
       >
         <option value="">{props.required ? t('dataChoose') : t('dataNotRecorded')}</option>
         {SCORES.map((n) => (
@@ -50,7 +65,11 @@ function ChoiceSelect<T extends string>(props: {
   return (
     <span class="field">
       <label for={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange((e.currentTarget.value || undefined) as T | undefined)}>
+      <select
+        id={props.id}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange((e.currentTarget.value || undefined) as T | undefined)}
+      >
         <option value="">{t('dataNotRecorded')}</option>
         {props.values.map((v) => (
           <option key={v} value={v}>
@@ -106,14 +125,19 @@ export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
     } catch (err) {
       if (err instanceof ValidationError) setProblems(err.problems);
       else if (err instanceof StorageError) setProblems([{ path: '', message: err.message }]);
-      else setProblems([{ path: '', message: t('dataErrUnexpected', String((err as Error)?.message ?? err)) }]);
+      else
+        setProblems([{ path: '', message: t('dataErrUnexpected', String((err as Error)?.message ?? err)) }]);
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <form class="entry-editor" onSubmit={save} aria-label={adding ? t('dataAddDayTitle') : t('dataEditDayTitle', date)}>
+    <form
+      class="entry-editor"
+      onSubmit={save}
+      aria-label={adding ? t('dataAddDayTitle') : t('dataEditDayTitle', date)}
+    >
       {adding && (
         <span class="field">
           <label for={`${idp}-date`}>{t('dataColDate')}</label>
@@ -129,7 +153,13 @@ export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
         </span>
       )}
       <div class="entry-grid">
-        <ScoreSelect id={`${idp}-pain`} label={t('dataColPain')} required value={form.pain} onChange={(pain) => set({ pain })} />
+        <ScoreSelect
+          id={`${idp}-pain`}
+          label={t('dataColPain')}
+          required
+          value={form.pain}
+          onChange={(pain) => set({ pain })}
+        />
         <ChoiceSelect
           id={`${idp}-soreness`}
           label={t('dataColSoreness')}
@@ -138,7 +168,12 @@ export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
           labelOf={(v) => t(`dataSoreness_${v}`)}
           onChange={(soreness) => set({ soreness })}
         />
-        <ScoreSelect id={`${idp}-stiff`} label={t('dataColStiffness')} value={form.stiffness} onChange={(stiffness) => set({ stiffness })} />
+        <ScoreSelect
+          id={`${idp}-stiff`}
+          label={t('dataColStiffness')}
+          value={form.stiffness}
+          onChange={(stiffness) => set({ stiffness })}
+        />
         <span class="field">
           <label for={`${idp}-reach`}>{t('dataColReach')}</label>
           <input
@@ -204,7 +239,13 @@ export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
       )}
       <span class="field field-note">
         <label for={`${idp}-note`}>{t('dataColNote')}</label>
-        <textarea id={`${idp}-note`} rows={2} maxLength={2000} value={form.note} onInput={(e) => set({ note: e.currentTarget.value })} />
+        <textarea
+          id={`${idp}-note`}
+          rows={2}
+          maxLength={2000}
+          value={form.note}
+          onInput={(e) => set({ note: e.currentTarget.value })}
+        />
       </span>
       <label class="entry-flag">
         <input

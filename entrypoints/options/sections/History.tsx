@@ -33,7 +33,13 @@ export function HistorySection() {
 
   const { value: count = 0 } = useLive(() => db.entries.count(), []);
   const { value: rows } = useLive(
-    () => db.entries.orderBy('date').reverse().offset(page * PAGE_SIZE).limit(PAGE_SIZE).toArray(),
+    () =>
+      db.entries
+        .orderBy('date')
+        .reverse()
+        .offset(page * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .toArray(),
     [page],
   );
   const { value: profile = EMPTY_PROFILE } = useLive<Profile>(() => journal.getProfile(), []);
