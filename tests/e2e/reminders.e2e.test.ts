@@ -101,3 +101,19 @@ test('with reminders off, the evening hour decides; a restarted worker restores 
   );
   await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
 });
+
+test('the welcome page offers the reminder; readable in dark mode and at 200% zoom', async () => {
+  const page = await b.openPage('welcome.html');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const section = page.locator('section[aria-labelledby="w-reminder"]');
+  await section.getByLabel('Remind me to check in every day').waitFor();
+  await section.scrollIntoViewIfNeeded();
+  expect(await axeViolations(page, 'section[aria-labelledby="w-reminder"]')).toEqual([]);
+  await section.screenshot({ path: await screenshot(page, 'reminders-welcome-dark', false) });
+
+  // 200% zoom: half the CSS width; nothing may overflow sideways.
+  await page.setViewportSize({ width: 550, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await section.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await section.screenshot({ path: await screenshot(page, 'reminders-welcome-narrow', false) });
+});
