@@ -107,3 +107,10 @@ test('muted hosts cover subdomains and ignore www.', () => {
   expect(shouldShow(caution, { ...DEFAULT_SETTINGS, caution: { enabled: true, mutedHosts: ['a.com'] } }, 'a.com')).toBe(false);
   expect(shouldShow({ ...caution, caution: false }, DEFAULT_SETTINGS, 'a.com')).toBe(false);
 });
+
+test('at most five reasons, so the note stays compact', () => {
+  const many = (['urlTopic', 'titleTopic', 'metaTopic', 'headingsTopic', 'textTopic', 'hold', 'reps', 'position'] as const).map(
+    (id, i) => ({ id, weight: 10 - i }),
+  );
+  expect(reasonLines(many)).toHaveLength(5);
+});

@@ -33,6 +33,9 @@ export interface BannerProps {
   actions: BannerActions;
 }
 
+/** The note stays compact: the strongest few reasons say enough. */
+const MAX_REASONS = 5;
+
 /** Reasons worth telling, strongest first, one line each. */
 export function reasonLines(reasons: readonly Reason[]): string[] {
   const seen = new Set<ReasonId>();
@@ -41,7 +44,8 @@ export function reasonLines(reasons: readonly Reason[]): string[] {
     .sort((a, b) => b.weight - a.weight)
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .map((r) => t(`cautionReason_${r.id}`))
-    .filter((line) => !line.startsWith('cautionReason_')); // a reason without text is not shown raw
+    .filter((line) => !line.startsWith('cautionReason_')) // a reason without text is not shown raw
+    .slice(0, MAX_REASONS);
 }
 
 type Attrs = Record<string, string>;

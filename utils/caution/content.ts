@@ -34,30 +34,6 @@ export function shouldShow(result: Classification, settings: Settings, hostname:
   return result.caution && settings.caution.enabled && !isMuted(hostname, settings.caution.mutedHosts);
 }
 
-/** Inline !important styles on the host beat any page rule (even `pt-journal-caution { display: none !important }`). */
-const HOST_STYLE: Record<string, string> = {
-  all: 'initial',
-  display: 'block',
-  position: 'fixed',
-  right: '16px',
-  bottom: '16px',
-  left: 'auto',
-  top: 'auto',
-  width: 'auto',
-  height: 'auto',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  transform: 'none',
-  filter: 'none',
-  opacity: '1',
-  visibility: 'visible',
-  'z-index': '2147483647',
-  'pointer-events': 'auto',
-  'max-width': 'calc(100vw - 32px)',
-  'max-height': 'calc(100vh - 32px)',
-};
-
 function send<T>(message: Message): Promise<T | null> {
   return browser.runtime.sendMessage(message).then(
     (r) => r as T,
@@ -106,8 +82,7 @@ export function startCaution(ctx: ContentScriptContext): void {
       anchor: 'body',
       append: 'last',
       isolateEvents: true, // typing or Space on our buttons must not trigger the page's keyboard shortcuts
-      onMount(container, _shadow, host) {
-        for (const [k, val] of Object.entries(HOST_STYLE)) host.style.setProperty(k, val, 'important');
+      onMount(container) {
         const panel = buildBanner(document, {
           reasons: result.reasons,
           earlyPostSurgery: status.earlyPostSurgery,
@@ -148,9 +123,11 @@ export function startCaution(ctx: ContentScriptContext): void {
 
   safeCheck();
   let lastHref = location.href;
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (location.href === lastHref) return;
-    lastHref = location.href;
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // With the Navigation API the event comes before location.href changes: trust the event's new URL.
+    const next = (event as Event & { newUrl?: URL }).newUrl?.href ?? location.href;
+    if (next === lastHref) return;
+    lastHref = next;
     unmount();
     run++;
     // Single-page sites swap title and content shortly after the URL; check once settled, then once more.
