@@ -3,7 +3,7 @@
 //   - cold wake → badge restored: worker stopped, one message wakes it → badge set again (median of 5)
 //   - background.js size (raw, gzip)
 // Targets: badge cleared within 500 ms of saving; a woken worker restores the badge within 1 s.
-/* global chrome, indexedDB */
+/* global chrome */
 import { join } from 'node:path';
 import { launchExtension, EXTENSION_DIR } from '../lib/browser.mjs';
 import { fileSize, kb, median } from '../lib/sizes.mjs';
