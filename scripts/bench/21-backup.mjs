@@ -80,6 +80,39 @@ export default async function () {
         const write = await measure(page, 'import-write');
         const total = check + preview + write;
 
+        // History with every day stored: jump to the oldest page and back (liveQuery, offset + limit)
+        const firstDay = backup.entries[0].date;
+        const lastDay = backup.entries.at(-1).date;
+        const rowDate = () =>
+          page.locator('.history-table tbody tr').first().locator('time').getAttribute('datetime');
+        let historyMs = '–';
+        if (backup.entries.length > 30) {
+          let t0 = Date.now();
+          await page.getByRole('button', { name: 'Oldest' }).first().click();
+          await page.waitForFunction(
+            (d) =>
+              document.querySelectorAll('.history-table tbody tr').length > 0 &&
+              [...document.querySelectorAll('.history-table tbody time')].some(
+                (t) => t.getAttribute('datetime') === d,
+              ),
+            firstDay,
+            { timeout: 60_000 },
+          );
+          const oldest = Date.now() - t0;
+          t0 = Date.now();
+          await page.getByRole('button', { name: 'Newest' }).first().click();
+          await page.waitForFunction(
+            (d) => document.querySelector('.history-table tbody time')?.getAttribute('datetime') === d,
+            lastDay,
+            {
+              timeout: 60_000,
+            },
+          );
+          const newest = Date.now() - t0;
+          historyMs = `oldest page ${oldest} ms, newest page ${newest} ms`;
+          if ((await rowDate()) !== lastDay) throw new Error('history did not return to the newest day');
+        }
+
         await watchLongTasks(page);
         const [dl] = await Promise.all([
           page.waitForEvent('download'),
@@ -102,6 +135,7 @@ export default async function () {
           `  import ${fmt(total)}${vs(total, t.import)} = read+check ${fmt(check)} + preview ${fmt(preview)} + write ${fmt(write)}`,
         );
         console.log(`  export JSON ${fmt(exportJson)}${vs(exportJson, t.export)}, CSV ${fmt(exportCsv)}`);
+        console.log(`  history paging (click to rows shown): ${historyMs}`);
         const worst = Math.max(...importLong, exportLong);
         console.log(
           `  longest main-thread task: import check ${fmt(importLong[0])}, write+redraw ${fmt(importLong[1])}, export ${fmt(exportLong)}${vs(worst, t.longtask)}`,

@@ -152,6 +152,8 @@ test('edit a day in History, delete it, and undo restores the exact entry', asyn
   await row.getByRole('button', { name: /^Edit/ }).click();
   const editor = page.locator('.edit-row form');
   await editor.waitFor();
+  // keyboard users land in the editor
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(`ee-${newest.date}-pain`);
   await editor.getByLabel('Pain (0-10)').selectOption('3');
   await editor.getByLabel('Reach (cm)').fill('500');
   await editor.getByRole('button', { name: 'Save' }).click();

@@ -3,7 +3,7 @@
  * The form state and its mapping to an entry are shared with the popup (utils/journal/form.ts); validation is the
  * data layer's, and its problems are listed field by field.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { pageJournal, StorageError } from '@/utils/db/journal';
 import {
   HOME_EXERCISES,
@@ -91,6 +91,11 @@ export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<CheckinForm>) => setForm((f) => ({ ...f, ...patch }));
   const idp = `ee-${entry?.date ?? 'new'}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the editor that just opened (autofocus only works on page load).
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, []);
 
   // Activities shown: the active ones plus any (archived) one this day already rates, so old ratings stay editable.
   const rated = new Set(Object.keys(form.function));
@@ -134,6 +139,7 @@ export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
 
   return (
     <form
+      ref={formRef}
       class="entry-editor"
       onSubmit={save}
       aria-label={adding ? t('dataAddDayTitle') : t('dataEditDayTitle', date)}

@@ -186,6 +186,7 @@ export function HistorySection() {
                       <td class="actions">
                         <button
                           type="button"
+                          id={`history-edit-${e.date}`}
                           aria-expanded={editing === e.date}
                           onClick={() => setEditing(editing === e.date ? null : e.date)}
                         >
@@ -207,6 +208,8 @@ export function HistorySection() {
                             onDone={(saved) => {
                               setEditing(null);
                               if (saved) setStatus({ kind: 'ok', text: t('dataSavedDay', day(saved)) });
+                              // back to the row's Edit button, where the keyboard user was
+                              setTimeout(() => document.getElementById(`history-edit-${e.date}`)?.focus(), 0);
                             }}
                           />
                         </td>
