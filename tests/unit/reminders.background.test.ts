@@ -236,7 +236,26 @@ describe('notification actions', () => {
     await fire(rem, ALARM_DAILY);
     await fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
     await rem.idle();
-    expect(tabs).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/popup.html') });
+    expect(tabs).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/popup.html'), active: true });
+  });
+
+  test('"Log now" focuses the last browser window and retries the popup before falling back to a tab', async () => {
+    const win = await fakeBrowser.windows.create({ focused: false });
+    const openPopup = vi
+      .spyOn(fakeBrowser.action, 'openPopup')
+      .mockImplementationOnce(() => Promise.reject(new Error('Browser window is not focused.')))
+      .mockImplementationOnce(() => Promise.resolve());
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue(win);
+    const update = vi.spyOn(fakeBrowser.windows, 'update');
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
+    const { rem } = start();
+    await setReminder(rem, { enabled: true, time: '20:00' });
+    await fire(rem, ALARM_DAILY);
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 0);
+    await rem.idle();
+    expect(update).toHaveBeenCalledWith(win.id, { focused: true });
+    expect(openPopup).toHaveBeenLastCalledWith({ windowId: win.id });
+    expect(tabs).not.toHaveBeenCalled();
   });
 
   test('without notification buttons (Firefox) the message says a click opens the check-in', async () => {

@@ -40,7 +40,7 @@ export const BADGE_COLOR = '#0b5cad';
 
 type Browser = typeof browser;
 type ActionApi = Pick<Browser['action'], 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'> & {
-  openPopup?: () => Promise<void>;
+  openPopup?: (options?: { windowId?: number }) => Promise<void>;
 };
 
 export interface ReminderDeps {
@@ -158,20 +158,44 @@ export function registerReminders(journal: Journal, overrides: Partial<ReminderD
     });
   }
 
-  /** Opens today's check-in: the popup where the browser allows it (needs a focused window), else a tab. */
+  /**
+   * Opens today's check-in: the popup where the browser allows it, else the check-in in a tab. openPopup needs a
+   * focused browser window and rejects otherwise (a notification is often clicked from another app), so: try at
+   * once (Firefox only honours it synchronously inside the click handler), then focus the last window and retry,
+   * then fall back to a tab in a focused window.
+   */
   async function openCheckin(): Promise<void> {
     const action = actionApi(b);
+    const popup = (windowId?: number) =>
+      action?.openPopup
+        ? action.openPopup(windowId === undefined ? undefined : { windowId })
+        : Promise.reject(new Error('no openPopup'));
     try {
-      if (!action?.openPopup) throw new Error('no openPopup');
-      await action.openPopup();
+      await popup();
+      return;
     } catch {
-      const url = b.runtime.getURL('/popup.html');
-      try {
-        await b.tabs.create({ url });
-      } catch {
-        await b.windows.create({ url }); // no browser window open at all
-      }
+      // not allowed right now: try with a focused window
     }
+    try {
+      const win = await b.windows.getLastFocused({ windowTypes: ['normal'] });
+      if (win?.id !== undefined) {
+        await b.windows.update(win.id, { focused: true });
+        await popup(win.id);
+        return;
+      }
+    } catch {
+      // no window, or the popup still cannot open: use a tab
+    }
+    const url = b.runtime.getURL('/popup.html');
+    let tab: { windowId?: number } | undefined;
+    try {
+      tab = await b.tabs.create({ url, active: true });
+    } catch {
+      await b.windows.create({ url, focused: true }); // no browser window open at all
+      return;
+    }
+    if (tab?.windowId !== undefined)
+      await b.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
   }
 
   async function onAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
