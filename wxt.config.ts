@@ -57,7 +57,8 @@ export default defineConfig({
       if (manifest.manifest_version === 2 && manifest.background) manifest.background.persistent = false;
       // WXT fills the toolbar tooltip from popup.html's <title> (plain English); keep it a translated message.
       // (The background replaces it with the streak as soon as it runs.)
-      for (const action of [manifest.action, manifest.browser_action]) if (action) action.default_title = '__MSG_extName__';
+      for (const action of [manifest.action, manifest.browser_action])
+        if (action) action.default_title = '__MSG_extName__';
     },
     'build:publicAssets': (_wxt, files) => {
       for (const [lang, messages] of Object.entries(mergedMessages())) {
