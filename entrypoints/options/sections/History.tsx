@@ -4,10 +4,11 @@
  * the popup saves. Edit opens the day's editor below its row; delete shows an Undo that puts the exact entry back
  * (same updatedAt); "Add a missed day" opens the editor with a date picker.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { pageJournal, StorageError } from '@/utils/db/journal';
+import type { JournalDB } from '@/utils/db/database';
 import { EMPTY_PROFILE, type Entry, type Profile } from '@/utils/journal/schema';
-import { formatDay, isDay } from '@/utils/dates';
+import { dayToLocalDate, isDay } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
 import { useLive } from '@/components/useLive';
 import { EntryEditor } from './EntryEditor';
@@ -18,6 +19,26 @@ export const PAGE_SIZE = 30;
 function mean(values: number[]): string {
   if (!values.length) return '';
   return (Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10).toString();
+}
+
+/**
+ * Days of one page, newest first. Skipping rows costs time per skipped row even in IndexedDB, so: walk keys only
+ * (no values), from whichever end of the journal is nearer, then fetch just the page's entries.
+ */
+export async function pageOfDays(db: JournalDB, page: number): Promise<Entry[]> {
+  return db.transaction('r', db.entries, async () => {
+    const total = await db.entries.count();
+    const skipFromNewest = page * PAGE_SIZE;
+    const size = Math.max(0, Math.min(PAGE_SIZE, total - skipFromNewest));
+    if (size === 0) return [];
+    const skipFromOldest = total - skipFromNewest - size;
+    const keys =
+      skipFromNewest <= skipFromOldest
+        ? await db.entries.orderBy('date').reverse().offset(skipFromNewest).limit(size).primaryKeys()
+        : (await db.entries.orderBy('date').offset(skipFromOldest).limit(size).primaryKeys()).reverse();
+    const entries = await db.entries.bulkGet(keys);
+    return entries.filter((e): e is Entry => e !== undefined);
+  });
 }
 
 export function HistorySection() {
@@ -32,16 +53,7 @@ export function HistorySection() {
   const tableRef = useRef<HTMLTableElement>(null);
 
   const { value: count = 0 } = useLive(() => db.entries.count(), []);
-  const { value: rows } = useLive(
-    () =>
-      db.entries
-        .orderBy('date')
-        .reverse()
-        .offset(page * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-        .toArray(),
-    [page],
-  );
+  const { value: rows } = useLive(() => pageOfDays(db, page), [page]);
   const { value: profile = EMPTY_PROFILE } = useLive<Profile>(() => journal.getProfile(), []);
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   if (page > 0 && page >= pages) setPage(pages - 1);
@@ -49,7 +61,13 @@ export function HistorySection() {
   const activityName = new Map(profile.activities.map((a) => [a.id, a.name]));
   const exerciseName = new Map(profile.exercises.map((x) => [x.id, x.name]));
   const locale = uiLocale();
-  const day = (d: string) => formatDay(d, locale, { year: 'numeric' });
+  // One formatter for the page: toLocaleDateString with options builds a new one per call (slow for 30 rows x 3).
+  const dateFormat = useMemo(
+    () =>
+      new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+    [locale],
+  );
+  const day = (d: string) => dateFormat.format(dayToLocalDate(d));
 
   const remove = async (e: Entry) => {
     try {
@@ -163,10 +181,11 @@ export function HistorySection() {
               <tbody>
                 {(rows ?? []).map((e) => {
                   const ratings = Object.entries(e.function ?? {});
+                  const shown = day(e.date);
                   return [
                     <tr key={e.date} class={editing === e.date ? 'editing' : undefined}>
                       <th scope="row">
-                        <time dateTime={e.date}>{day(e.date)}</time>
+                        <time dateTime={e.date}>{shown}</time>
                       </th>
                       <td>{e.pain}</td>
                       <td>{e.soreness ? t(`dataSoreness_${e.soreness}`) : ''}</td>
@@ -191,11 +210,11 @@ export function HistorySection() {
                           onClick={() => setEditing(editing === e.date ? null : e.date)}
                         >
                           {t('dataEdit')}
-                          <span class="visually-hidden"> {day(e.date)}</span>
+                          <span class="visually-hidden"> {shown}</span>
                         </button>
                         <button type="button" onClick={() => void remove(e)}>
                           {t('dataDelete')}
-                          <span class="visually-hidden"> {day(e.date)}</span>
+                          <span class="visually-hidden"> {shown}</span>
                         </button>
                       </td>
                     </tr>,
