@@ -70,13 +70,28 @@ export function SvgLineChart(p: SvgLineChartProps) {
         </g>
       ))}
       {p.xLabels.map((l) => (
-        <text key={l.i} x={xs(l.i)} y={H - 5} font-size="9" fill="var(--fg-soft)" text-anchor={l.i === 0 ? 'start' : l.i >= p.length - 1 ? 'end' : 'middle'}>
+        <text
+          key={l.i}
+          x={xs(l.i)}
+          y={H - 5}
+          font-size="9"
+          fill="var(--fg-soft)"
+          text-anchor={l.i === 0 ? 'start' : l.i >= p.length - 1 ? 'end' : 'middle'}
+        >
           {l.text}
         </text>
       ))}
       {(p.lines ?? []).map((l) => (
         <g key={`l${l.i}`}>
-          <line x1={xs(l.i)} x2={xs(l.i)} y1={top} y2={top + ph} stroke={l.color} stroke-width="1.2" stroke-dasharray="4 3" />
+          <line
+            x1={xs(l.i)}
+            x2={xs(l.i)}
+            y1={top}
+            y2={top + ph}
+            stroke={l.color}
+            stroke-width="1.2"
+            stroke-dasharray="4 3"
+          />
           <text x={xs(l.i) + 3} y={top + 9} font-size="9" fill={l.color}>
             {l.text}
           </text>
@@ -84,13 +99,23 @@ export function SvgLineChart(p: SvgLineChartProps) {
       ))}
       {paths.map(({ d, dots, s }, k) => (
         <g key={k}>
-          <path d={d} fill="none" stroke={s.color} stroke-width={s.width ?? 1.2} stroke-dasharray={s.dash} stroke-linejoin="round" />
+          <path
+            d={d}
+            fill="none"
+            stroke={s.color}
+            stroke-width={s.width ?? 1.2}
+            stroke-dasharray={s.dash}
+            stroke-linejoin="round"
+          />
           {dots && <path d={dots} stroke={s.color} stroke-width="3" stroke-linecap="round" />}
         </g>
       ))}
       {p.marks && (
         <path
-          d={p.marks.filter((m) => m.filled).map((m) => `M${xs(m.i).toFixed(1)} ${top + ph - 4}h0`).join('')}
+          d={p.marks
+            .filter((m) => m.filled)
+            .map((m) => `M${xs(m.i).toFixed(1)} ${top + ph - 4}h0`)
+            .join('')}
           stroke="var(--accent)"
           stroke-width="5"
           stroke-linecap="round"
@@ -99,7 +124,15 @@ export function SvgLineChart(p: SvgLineChartProps) {
       {p.marks
         ?.filter((m) => !m.filled)
         .map((m) => (
-          <circle key={`m${m.i}`} cx={xs(m.i)} cy={top + ph - 4} r="2.3" fill="none" stroke="var(--warn)" stroke-width="1.2" />
+          <circle
+            key={`m${m.i}`}
+            cx={xs(m.i)}
+            cy={top + ph - 4}
+            r="2.3"
+            fill="none"
+            stroke="var(--warn)"
+            stroke-width="1.2"
+          />
         ))}
     </svg>
   );

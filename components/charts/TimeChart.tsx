@@ -100,10 +100,19 @@ function drawMarkers(u: uPlot, markers: ChartMarkers | undefined) {
   ctx.restore();
 }
 
-function options(p: TimeChartProps, width: number, markersRef: { current: ChartMarkers | undefined }, onDrawRef: { current: (() => void) | undefined }): uPlot.Options {
+function options(
+  p: TimeChartProps,
+  width: number,
+  markersRef: { current: ChartMarkers | undefined },
+  onDrawRef: { current: (() => void) | undefined },
+): uPlot.Options {
   const fg = cssVar('--fg-soft');
   const grid = cssVar('--border');
-  const axis: uPlot.Axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  const axis: uPlot.Axis = {
+    stroke: fg,
+    grid: { stroke: grid, width: 1 },
+    ticks: { stroke: grid, width: 1 },
+  };
   return {
     width,
     height: p.height ?? 220,
@@ -116,16 +125,14 @@ function options(p: TimeChartProps, width: number, markersRef: { current: ChartM
     axes: [axis, { ...axis, label: p.yLabel, labelSize: 20, size: 44 }],
     series: [
       {},
-      ...p.series.map(
-        (s): uPlot.Series => ({
-          label: s.label,
-          stroke: cssVar(s.color),
-          width: s.width ?? 1.5,
-          dash: s.dash,
-          spanGaps: false,
-          points: s.points ? { show: true, size: 5, fill: cssVar(s.color) } : { show: false },
-        }),
-      ),
+      ...p.series.map((s): uPlot.Series => ({
+        label: s.label,
+        stroke: cssVar(s.color),
+        width: s.width ?? 1.5,
+        dash: s.dash,
+        spanGaps: false,
+        points: s.points ? { show: true, size: 5, fill: cssVar(s.color) } : { show: false },
+      })),
     ],
     hooks: {
       draw: [
@@ -153,7 +160,11 @@ export function TimeChart(props: TimeChartProps) {
     const el = host.current!;
     const create = () => {
       plot.current?.destroy();
-      plot.current = new uPlot(options(propsRef.current, el.clientWidth || 600, markersRef, onDrawRef), propsRef.current.data, el);
+      plot.current = new uPlot(
+        options(propsRef.current, el.clientWidth || 600, markersRef, onDrawRef),
+        propsRef.current.data,
+        el,
+      );
     };
     create();
     const dark = matchMedia('(prefers-color-scheme: dark)');
@@ -161,7 +172,8 @@ export function TimeChart(props: TimeChartProps) {
     const ro = new ResizeObserver(() => {
       const u = plot.current;
       const w = el.clientWidth;
-      if (u && w > 0 && Math.abs(u.width - w) > 1) u.setSize({ width: w, height: propsRef.current.height ?? 220 });
+      if (u && w > 0 && Math.abs(u.width - w) > 1)
+        u.setSize({ width: w, height: propsRef.current.height ?? 220 });
     });
     ro.observe(el);
     return () => {

@@ -76,7 +76,16 @@ export function App() {
     const journal = pageJournal();
     void Promise.all([journal.listEntries(from, to), journal.getProfile()]).then(([entries, profile]) => {
       if (!live) return;
-      setData({ entries, profile, series: dailySeries(entries, from, to, profile.activities.map((a) => a.id)) });
+      setData({
+        entries,
+        profile,
+        series: dailySeries(
+          entries,
+          from,
+          to,
+          profile.activities.map((a) => a.id),
+        ),
+      });
     });
     return () => {
       live = false;
@@ -91,24 +100,37 @@ export function App() {
       <header class="rep-head">
         <h1>{t('progRepTitle')}</h1>
         <p class="rep-period">
-          {t('progRepPeriod', fmt(from), fmt(to), daysBetween(from, to) + 1)} · {t('progRepGenerated', fmt(today))}
+          {t('progRepPeriod', fmt(from), fmt(to), daysBetween(from, to) + 1)} ·{' '}
+          {t('progRepGenerated', fmt(today))}
         </p>
       </header>
 
       <form class="rep-controls no-print" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('progRepFrom')}{' '}
-          <input type="date" value={from} max={to} onChange={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => setFrom((e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <label>
           {t('progRepTo')}{' '}
-          <input type="date" value={to} min={from} onChange={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => setTo((e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <button type="button" class="primary" onClick={() => window.print()}>
           {t('progRepPrint')}
         </button>
         {!valid && <p class="notice error">{t('progRepBadRange')}</p>}
-        {valid && daysBetween(from, to) + 1 > REPORT_DEFAULT_WEEKS * 7 && <p class="notice">{t('progRepLong', REPORT_DEFAULT_WEEKS)}</p>}
+        {valid && daysBetween(from, to) + 1 > REPORT_DEFAULT_WEEKS * 7 && (
+          <p class="notice">{t('progRepLong', REPORT_DEFAULT_WEEKS)}</p>
+        )}
       </form>
 
       {!data ? <p class="muted">{t('progLoading')}</p> : <Body data={data} fmt={fmt} />}
@@ -124,10 +146,16 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
   const sessions = ad.sessionsAttended + ad.sessionsMissed;
   const sore = [0, 0, 0, 0];
   let soreDays = 0;
-  for (let i = 0; i < s.length; i++) if (s.soreness[i]) (sore[s.soreness[i]! - 1]! += 1), soreDays++;
+  for (let i = 0; i < s.length; i++)
+    if (s.soreness[i]) {
+      sore[s.soreness[i]! - 1]! += 1;
+      soreDays++;
+    }
   const notes = entries.filter((e) => e.noteForClinician && e.note);
   const shown = notes.slice(-MAX_NOTES);
-  const activeActivities = profile.activities.filter((a) => !a.archived || s.fnBy[a.id]?.some((v) => v === v));
+  const activeActivities = profile.activities.filter(
+    (a) => !a.archived || s.fnBy[a.id]?.some((v) => v === v),
+  );
 
   const row = (label: string, c: Change | { needMore: number }, unit: string, ref: string) =>
     isChange(c) ? (
@@ -227,9 +255,17 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
             </tr>
           </thead>
           <tbody>
-            {row(t('progRepPain'), r.pain, '', t('progRepRefPain', PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT))}
-            {!('none' in r.fn && r.fn.none) && row(t('progRepFunction'), r.fn, '', t('progRepRefFn', PSFS_MEANINGFUL_MEAN))}
-            {activeActivities.map((a) => simpleRow(a.name, s.fnBy[a.id]!, t('progRepRefFn', PSFS_MEANINGFUL_SINGLE)))}
+            {row(
+              t('progRepPain'),
+              r.pain,
+              '',
+              t('progRepRefPain', PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT),
+            )}
+            {!('none' in r.fn && r.fn.none) &&
+              row(t('progRepFunction'), r.fn, '', t('progRepRefFn', PSFS_MEANINGFUL_MEAN))}
+            {activeActivities.map((a) =>
+              simpleRow(a.name, s.fnBy[a.id]!, t('progRepRefFn', PSFS_MEANINGFUL_SINGLE)),
+            )}
             {simpleRow(t('progStiffTitle'), s.stiffness, t('progRepRefNone'))}
             {simpleRow(t('progReachTitle'), s.reach, t('progRepRefReach', REACH_DETECTABLE_CM), ' cm')}
           </tbody>
@@ -323,14 +359,28 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
             ))}
           </ul>
         )}
-        {notes.length > shown.length && <p class="muted">{t('progRepNotesMore', notes.length - shown.length)}</p>}
+        {notes.length > shown.length && (
+          <p class="muted">{t('progRepNotesMore', notes.length - shown.length)}</p>
+        )}
       </section>
 
       <footer class="rep-foot">
-        <p>{t('progRepFootnote', PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT, PSFS_MEANINGFUL_MEAN, PSFS_MEANINGFUL_SINGLE, REACH_DETECTABLE_CM)}</p>
+        <p>
+          {t(
+            'progRepFootnote',
+            PAIN_MEANINGFUL_POINTS,
+            PAIN_MEANINGFUL_PERCENT,
+            PSFS_MEANINGFUL_MEAN,
+            PSFS_MEANINGFUL_SINGLE,
+            REACH_DETECTABLE_CM,
+          )}
+        </p>
         <p class="rep-sources">
           {t('progRepSources')}{' '}
-          {(['ostelo2008', 'childs2005', 'stratford1995', 'abbott2014', 'perret2001'] as const).map(shortCitation).join('; ')}.
+          {(['ostelo2008', 'childs2005', 'stratford1995', 'abbott2014', 'perret2001'] as const)
+            .map(shortCitation)
+            .join('; ')}
+          .
         </p>
       </footer>
     </>

@@ -25,7 +25,8 @@ async function chartsDrawn(page: Page, count = 1): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('pt:charts-drawn').length >= n, count);
 }
 
-const painSummary = (page: Page) => page.locator('#progress figure').first().locator('figcaption').textContent();
+const painSummary = (page: Page) =>
+  page.locator('#progress figure').first().locator('figcaption').textContent();
 
 test('empty journal: no empty charts, a clear next step; axe clean', async () => {
   b = await launchExtension();
@@ -71,7 +72,9 @@ test('a few weeks of check-ins: charts, summaries, range switch, tables, insight
 
   // Each activity on demand adds a series to the function chart.
   await page.getByRole('checkbox', { name: 'Putting on shoes' }).check();
-  await expect.poll(() => page.locator('#progress .prog-legend').nth(1).textContent()).toContain('Putting on shoes');
+  await expect
+    .poll(() => page.locator('#progress .prog-legend').nth(1).textContent())
+    .toContain('Putting on shoes');
 
   // Insights: progress vs baseline and commitment, each with its source on demand.
   const insights = page.locator('#insights');
@@ -133,12 +136,21 @@ function crowdedBackup(today: string) {
   const data = syntheticBackup({ days: 84, end: today, seed: 9 });
   data.profile.activities.push(
     { id: 'act-lift', name: 'Lifting a full shopping bag', addedOn: data.entries[0]!.date, archived: false },
-    { id: 'act-stairs', name: 'Climbing two flights of stairs', addedOn: data.entries[0]!.date, archived: false },
+    {
+      id: 'act-stairs',
+      name: 'Climbing two flights of stairs',
+      addedOn: data.entries[0]!.date,
+      archived: false,
+    },
   );
   data.entries.forEach((e, i) => {
     e.function = { ...e.function, 'act-lift': (i % 7) + 2, 'act-stairs': (i % 5) + 3 };
     if (i % 6 === 0) {
-      e.note = `Day ${i}: ${'Stiff after sitting through a long meeting, eased with a short walk and the bridges. '.repeat(20)}`.slice(0, 2000);
+      e.note =
+        `Day ${i}: ${'Stiff after sitting through a long meeting, eased with a short walk and the bridges. '.repeat(20)}`.slice(
+          0,
+          2000,
+        );
       e.noteForClinician = true;
     }
   });
@@ -148,30 +160,33 @@ function crowdedBackup(today: string) {
 test.each([
   ['synthetic', null],
   ['crowded', 'crowded'],
-] as const)('clinician report (%s): axe clean, one page on A4 and Letter for 12 weeks', async (name, kind) => {
-  b = await launchExtension();
-  const options = await openOptions();
-  const today = await browserToday(options);
-  if (kind === 'crowded') await seedJournal(options, { backup: crowdedBackup(today) });
-  else await seedJournal(options, { synthetic: { days: 200, end: today, gapRate: 0.1, seed: 5 } });
-  const page = await b.openPage('report.html');
-  await page.locator('[data-report-ready]').waitFor();
-  expect(await page.locator('h1').textContent()).toMatch(/report/i);
-  expect(await page.getByRole('button', { name: /Print/ }).count()).toBe(1);
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, `progress-report-${name}`);
-  for (const format of ['A4', 'Letter'] as const) {
-    rmSync(`test-results/screens/progress-report-${name}-${format}-2.png`, { force: true });
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format, printBackground: true });
-    // Kept for looking at: test-results/screens/progress-report-A4-1.png (pdftoppm, poppler-utils)
-    mkdirSync('test-results/screens', { recursive: true });
-    const file = `test-results/screens/progress-report-${name}-${format}`;
-    writeFileSync(`${file}.pdf`, pdf);
-    execFileSync('pdftoppm', ['-png', '-r', '80', `${file}.pdf`, file]);
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages, `${format} pages`).toBe(1);
-    expect(existsSync(`${file}-1.png`)).toBe(true);
-    expect(existsSync(`${file}-2.png`)).toBe(false);
-  }
-});
+] as const)(
+  'clinician report (%s): axe clean, one page on A4 and Letter for 12 weeks',
+  async (name, kind) => {
+    b = await launchExtension();
+    const options = await openOptions();
+    const today = await browserToday(options);
+    if (kind === 'crowded') await seedJournal(options, { backup: crowdedBackup(today) });
+    else await seedJournal(options, { synthetic: { days: 200, end: today, gapRate: 0.1, seed: 5 } });
+    const page = await b.openPage('report.html');
+    await page.locator('[data-report-ready]').waitFor();
+    expect(await page.locator('h1').textContent()).toMatch(/report/i);
+    expect(await page.getByRole('button', { name: /Print/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `progress-report-${name}`);
+    for (const format of ['A4', 'Letter'] as const) {
+      rmSync(`test-results/screens/progress-report-${name}-${format}-2.png`, { force: true });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format, printBackground: true });
+      // Kept for looking at: test-results/screens/progress-report-A4-1.png (pdftoppm, poppler-utils)
+      mkdirSync('test-results/screens', { recursive: true });
+      const file = `test-results/screens/progress-report-${name}-${format}`;
+      writeFileSync(`${file}.pdf`, pdf);
+      execFileSync('pdftoppm', ['-png', '-r', '80', `${file}.pdf`, file]);
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages, `${format} pages`).toBe(1);
+      expect(existsSync(`${file}-1.png`)).toBe(true);
+      expect(existsSync(`${file}-2.png`)).toBe(false);
+    }
+  },
+);

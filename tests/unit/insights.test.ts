@@ -24,7 +24,12 @@ import { syntheticBackup } from '../fixtures/synthetic';
 const START = '2026-01-01';
 /** Consecutive entries from START with the given pains and extra fields. */
 function days(pains: number[], extra: (i: number) => Partial<Entry> = () => ({})): Entry[] {
-  return pains.map((pain, i) => ({ date: addDays(START, i), pain, updatedAt: '2026-01-01T00:00:00.000Z', ...extra(i) }));
+  return pains.map((pain, i) => ({
+    date: addDays(START, i),
+    pain,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...extra(i),
+  }));
 }
 function input(entries: Entry[], over: Partial<InsightInput> = {}): InsightInput {
   return {
@@ -75,7 +80,9 @@ describe('meaningful-change math', () => {
     expect(isChange(r.pain) && r.pain.baselineDays[0]).toBe(START);
   });
   test('function uses only the days with activity ratings', () => {
-    const e = days(rep(30, 5), (i) => (i % 2 === 0 ? { function: { a: i < 14 ? 2 : 6, b: i < 14 ? 4 : 6 } } : {}));
+    const e = days(rep(30, 5), (i) =>
+      i % 2 === 0 ? { function: { a: i < 14 ? 2 : 6, b: i < 14 ? 4 : 6 } } : {},
+    );
     const r = baselineVsNow(e, e);
     expect(isChange(r.fn) && r.fn.baseline).toBe(3);
     expect(isChange(r.fn) && r.fn.now).toBe(6);
@@ -177,9 +184,14 @@ describe('rule 3: not responding', () => {
     expect(i?.lines.join(' ')).not.toMatch(/emergency/i);
   });
   test('not before 6 weeks', () => {
-    const flat = days(rep(50, 5), (i) => ({ homeExercises: 'all', session: i % 7 === 2 ? 'attended' : 'none' }));
+    const flat = days(rep(50, 5), (i) => ({
+      homeExercises: 'all',
+      session: i % 7 === 2 ? 'attended' : 'none',
+    }));
     expect(notRespondingInsight(input(flat, { ptStartDate: addDays(flat.at(-1)!.date, -41) }))).toBeNull();
-    expect(notRespondingInsight(input(flat, { ptStartDate: addDays(flat.at(-1)!.date, -42) }))).not.toBeNull();
+    expect(
+      notRespondingInsight(input(flat, { ptStartDate: addDays(flat.at(-1)!.date, -42) })),
+    ).not.toBeNull();
   });
   test('not with adherence under 70% or most sessions missed', () => {
     const low = days(rep(50, 5), (i) => ({ homeExercises: i % 10 < 6 ? 'all' : 'none' }));
@@ -216,7 +228,8 @@ describe('rule 4: commitment', () => {
 
 describe('rule 5: sharp or tingling pain', () => {
   test('3 of the last 14 days suggests telling the PT; 2 does not; older days do not count', () => {
-    const mk = (hits: number[]) => days(rep(20, 4), (i) => (hits.includes(i) ? { soreness: i % 2 ? 'sharp' : 'tingling' } : {}));
+    const mk = (hits: number[]) =>
+      days(rep(20, 4), (i) => (hits.includes(i) ? { soreness: i % 2 ? 'sharp' : 'tingling' } : {}));
     expect(sharpTinglingInsight(input(mk([17, 18, 19])))?.lines[0]).toBe(
       'You logged sharp or tingling pain on 3 of the last 14 days.',
     );
@@ -248,7 +261,9 @@ test('no insight ever speaks of an emergency, on a long synthetic journal either
 describe('contextLine for the popup', () => {
   test('compares the day with the first week average', () => {
     const e = days([...rep(7, 5), 6, 3]);
-    expect(contextLine(e, addDays(START, 8))).toBe("Pain 2 points lower than your first week's average (5.0).");
+    expect(contextLine(e, addDays(START, 8))).toBe(
+      "Pain 2 points lower than your first week's average (5.0).",
+    );
     expect(contextLine(e, addDays(START, 7))).toMatch(/^Pain 1 points higher/);
     expect(contextLine(days([...rep(7, 5), 5]), addDays(START, 7))).toBe(
       "Pain about the same as your first week's average (5.0).",

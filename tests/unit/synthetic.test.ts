@@ -16,7 +16,17 @@ test('the synthetic journal is deterministic and valid against the schemas', () 
   expect(a.entries.length).toBeLessThan(400);
   expect(a.entries.at(-1)!.date <= '2026-11-22').toBe(true);
   // every optional field appears somewhere
-  for (const k of ['soreness', 'function', 'stiffness', 'reachCm', 'session', 'homeExercises', 'exercisesDone', 'note', 'noteForClinician'])
+  for (const k of [
+    'soreness',
+    'function',
+    'stiffness',
+    'reachCm',
+    'session',
+    'homeExercises',
+    'exercisesDone',
+    'note',
+    'noteForClinician',
+  ])
     expect(a.entries.some((e) => k in e)).toBe(true);
 });
 

@@ -78,7 +78,8 @@ export function insightInputRange(today: Day): { from: Day; to: Day } {
   return { from: addDays(today, -(INSIGHT_WINDOW_DAYS - 1)), to: today };
 }
 
-const fmt = (x: number) => x.toLocaleString(uiLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const fmt = (x: number) =>
+  x.toLocaleString(uiLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const fmtPts = (x: number) => Math.abs(x).toLocaleString(uiLocale(), { maximumFractionDigits: 1 });
 
 // ---- rule 1: progress against baseline ------------------------------------------------------------------------------
@@ -120,7 +121,10 @@ function fnLine(c: Change): string {
 }
 
 /** Rule 1: first 7 logged days vs the last 7, pain and function, against the usual meaningful size. */
-export function progressInsight(input: Pick<InsightInput, 'first' | 'recent'>, result?: BaselineResult): Insight {
+export function progressInsight(
+  input: Pick<InsightInput, 'first' | 'recent'>,
+  result?: BaselineResult,
+): Insight {
   const r = result ?? baselineVsNow(input.first, input.recent);
   const lines: string[] = [];
   let tone: Insight['tone'] = 'info';
@@ -158,7 +162,8 @@ const avg = (es: readonly Entry[]) => es.reduce((a, e) => a + e.pain, 0) / es.le
  */
 export function earlySorenessInsight(input: InsightInput): Insight | null {
   const starts = [input.ptStartDate, ...input.exerciseAddedOn].filter(
-    (d): d is Day => d !== null && daysBetween(d, input.today) >= 0 && daysBetween(d, input.today) < EARLY_WEEKS * 7,
+    (d): d is Day =>
+      d !== null && daysBetween(d, input.today) >= 0 && daysBetween(d, input.today) < EARLY_WEEKS * 7,
   );
   if (starts.length === 0) return null;
   const anchor = starts.sort().at(-1)!; // the most recent change is the likeliest cause of new soreness
@@ -177,7 +182,11 @@ export function earlySorenessInsight(input: InsightInput): Insight | null {
     tone: 'info',
     title: t('progInsEarlyTitle'),
     lines: [
-      t(anchor === input.ptStartDate ? 'progInsEarlyPt' : 'progInsEarlyExercise', fmt(avg(reference)), fmt(avg(latest))),
+      t(
+        anchor === input.ptStartDate ? 'progInsEarlyPt' : 'progInsEarlyExercise',
+        fmt(avg(reference)),
+        fmt(avg(latest)),
+      ),
       t('progInsEarlyDoms', DOMS_PEAK_HOURS[0], DOMS_PEAK_HOURS[1], DOMS_FADES_DAYS[1]),
       t('progInsEarlyMonitor', PAIN_MONITOR_SAFE_MAX, PAIN_MONITOR_SAFE_MAX + 1, PAIN_MONITOR_ACCEPTABLE_MAX),
     ],
@@ -227,7 +236,8 @@ export function commitmentInsight(input: InsightInput): Insight | null {
   const sessions = a.sessionsAttended + a.sessionsMissed;
   if (sessions === 0 && a.homeDays === 0) return null;
   const lines: string[] = [];
-  if (sessions > 0) lines.push(t('progInsSessions', a.sessionsAttended, sessions, percent(a.sessionsAttended, sessions)!));
+  if (sessions > 0)
+    lines.push(t('progInsSessions', a.sessionsAttended, sessions, percent(a.sessionsAttended, sessions)!));
   if (a.homeDays > 0) lines.push(t('progInsHome', a.homeDone, a.homeDays, percent(a.homeDone, a.homeDays)!));
   if (a.currentStreak > 1) lines.push(t('progInsStreak', a.currentStreak, a.longestStreak));
   else if (a.longestStreak > 1) lines.push(t('progInsLongest', a.longestStreak));

@@ -36,7 +36,11 @@ export function functionMean(e: Entry): number {
 /** Day codes in the Uint8Arrays (plain objects, not enums: esbuild compiles files one by one). */
 export const SessionCode = { Unlogged: 0, Attended: 1, Missed: 2, None: 3 } as const;
 export const HomeCode = { Unlogged: 0, All: 1, Some: 2, None: 3 } as const;
-const SESSION_CODE = { attended: SessionCode.Attended, missed: SessionCode.Missed, none: SessionCode.None } as const;
+const SESSION_CODE = {
+  attended: SessionCode.Attended,
+  missed: SessionCode.Missed,
+  none: SessionCode.None,
+} as const;
 const HOME_CODE = { all: HomeCode.All, some: HomeCode.Some, none: HomeCode.None } as const;
 
 /** One slot per calendar day from `from` to `to`; NaN (or 0 codes) where nothing was logged or recorded. */
@@ -58,7 +62,12 @@ export interface DailySeries {
 const SORENESS_CODE = { none: 1, muscle: 2, sharp: 3, tingling: 4 } as const;
 
 /** Builds the daily series of `entries` (any order; those outside from..to are ignored). */
-export function dailySeries(entries: readonly Entry[], from: Day, to: Day, activityIds: readonly string[] = []): DailySeries {
+export function dailySeries(
+  entries: readonly Entry[],
+  from: Day,
+  to: Day,
+  activityIds: readonly string[] = [],
+): DailySeries {
   const length = Math.max(0, daysBetween(from, to) + 1);
   const nan = () => new Float64Array(length).fill(NaN);
   const s: DailySeries = {
@@ -81,14 +90,16 @@ export function dailySeries(entries: readonly Entry[], from: Day, to: Day, activ
   let prevDate = '';
   let prevIdx = 0;
   for (const e of entries) {
-    const i = prevDate && e.date > prevDate ? prevIdx + daysBetween(prevDate, e.date) : daysBetween(from, e.date);
+    const i =
+      prevDate && e.date > prevDate ? prevIdx + daysBetween(prevDate, e.date) : daysBetween(from, e.date);
     prevDate = e.date;
     prevIdx = i;
     if (i < 0 || i >= length) continue;
     s.logged++;
     s.pain[i] = e.pain;
     s.fnMean[i] = functionMean(e);
-    if (e.function) for (const id in s.fnBy) if (e.function[id] !== undefined) s.fnBy[id]![i] = e.function[id]!;
+    if (e.function)
+      for (const id in s.fnBy) if (e.function[id] !== undefined) s.fnBy[id]![i] = e.function[id]!;
     if (e.stiffness !== undefined) s.stiffness[i] = e.stiffness;
     if (e.reachCm !== undefined) s.reach[i] = e.reachCm;
     if (e.session) s.session[i] = SESSION_CODE[e.session];
@@ -103,7 +114,12 @@ export function dailySeries(entries: readonly Entry[], from: Day, to: Day, activ
  * Trailing mean over the last `window` calendar days (logged days only), NaN on unlogged days and where fewer than
  * ROLLING_MIN_DAYS were logged in the window. O(n) with a running sum.
  */
-export function rollingMeanInto(values: Float64Array, out: Float64Array, window = 7, minDays = ROLLING_MIN_DAYS): Float64Array {
+export function rollingMeanInto(
+  values: Float64Array,
+  out: Float64Array,
+  window = 7,
+  minDays = ROLLING_MIN_DAYS,
+): Float64Array {
   let sum = 0;
   let n = 0;
   for (let i = 0; i < values.length; i++) {
@@ -179,12 +195,16 @@ function mean(xs: number[]): number {
 }
 
 /** Pain: a meaningful change is ≥ 2 points or ≥ 30% of the baseline (PAIN_MEANINGFUL_*; sources ostelo2008, childs2005). */
-export function classifyPain(baseline: number, now: number): { improvement: number; percent: number; kind: ChangeKind } {
+export function classifyPain(
+  baseline: number,
+  now: number,
+): { improvement: number; percent: number; kind: ChangeKind } {
   const improvement = baseline - now;
   const percent = baseline > 0 ? (improvement / baseline) * 100 : NaN;
   const size = Math.abs(improvement);
   const pct = baseline > 0 ? (size / baseline) * 100 : 0;
-  const meaningful = size + EPS >= PAIN_MEANINGFUL_POINTS || (size > EPS && pct + EPS >= PAIN_MEANINGFUL_PERCENT);
+  const meaningful =
+    size + EPS >= PAIN_MEANINGFUL_POINTS || (size > EPS && pct + EPS >= PAIN_MEANINGFUL_PERCENT);
   return { improvement, percent, kind: kindOf(improvement, meaningful) };
 }
 
@@ -216,7 +236,13 @@ export function baselineVsNow(first: readonly Entry[], last: readonly Entry[]): 
     const n = all.slice(-BASELINE_DAYS);
     const baseline = mean(b.map((e) => e.pain));
     const now = mean(n.map((e) => e.pain));
-    pain = { baseline, now, ...classifyPain(baseline, now), baselineDays: b.map((e) => e.date), nowDays: n.map((e) => e.date) };
+    pain = {
+      baseline,
+      now,
+      ...classifyPain(baseline, now),
+      baselineDays: b.map((e) => e.date),
+      nowDays: n.map((e) => e.date),
+    };
   }
   const withFn = all.filter((e) => functionMean(e) === functionMean(e));
   let fn: BaselineResult['fn'];
@@ -226,7 +252,14 @@ export function baselineVsNow(first: readonly Entry[], last: readonly Entry[]): 
     const n = withFn.slice(-BASELINE_DAYS);
     const baseline = mean(b.map(functionMean));
     const now = mean(n.map(functionMean));
-    fn = { baseline, now, ...classifyFunction(baseline, now), percent: NaN, baselineDays: b.map((e) => e.date), nowDays: n.map((e) => e.date) };
+    fn = {
+      baseline,
+      now,
+      ...classifyFunction(baseline, now),
+      percent: NaN,
+      baselineDays: b.map((e) => e.date),
+      nowDays: n.map((e) => e.date),
+    };
   }
   return { pain, fn };
 }
@@ -279,7 +312,8 @@ export function adherence(s: Pick<DailySeries, 'session' | 'home' | 'length'>): 
   let end = s.length - 1;
   if (end >= 0 && s.home[end] === HomeCode.Unlogged) end--;
   let currentStreak = 0;
-  for (let i = end; i >= 0 && (s.home[i] === HomeCode.All || s.home[i] === HomeCode.Some); i--) currentStreak++;
+  for (let i = end; i >= 0 && (s.home[i] === HomeCode.All || s.home[i] === HomeCode.Some); i--)
+    currentStreak++;
   return { sessionsAttended, sessionsMissed, homeDays, homeDone, homeAll, currentStreak, longestStreak };
 }
 

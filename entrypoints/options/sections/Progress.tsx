@@ -58,7 +58,12 @@ interface Meta {
  * The days a range covers: ends today (or on the last entry if that is later); starts N-1 days before, but never
  * before the first check-in, so a new journal is not a chart of empty weeks.
  */
-export function rangeBounds(range: RangeId, today: Day, first: Day, last: Day | null): { from: Day; to: Day } {
+export function rangeBounds(
+  range: RangeId,
+  today: Day,
+  first: Day,
+  last: Day | null,
+): { from: Day; to: Day } {
   const to = last && last > today ? last : today;
   const days = RANGES.find((r) => r.id === range)!.days;
   let from = days === null ? first : addDays(to, -(days - 1));
@@ -77,14 +82,64 @@ function xSeconds(from: Day, length: number): Float64Array {
   return x;
 }
 
+/** Rows per read: a few thousand rows deserialise in tens of milliseconds, so a 100,000-day read never freezes the tab. */
+export const READ_CHUNK = 4000;
+/** Bounds of any valid day (utils/dates isDay), for "everything from/to". */
+const EARLIEST_DAY = '1900-01-01';
+const LATEST_DAY = '2999-12-31';
+
+/** All entries from..to (oldest first), read in chunks of READ_CHUNK with the date index, each in its own task. */
+async function readInChunks(journal: ReturnType<typeof pageJournal>, from: Day, to: Day): Promise<Entry[]> {
+  const out: Entry[] = [];
+  let lower = from;
+  let inclusive = true;
+  for (;;) {
+    const chunk = await journal.db.entries
+      .where('date')
+      .between(lower, to, inclusive, true)
+      .limit(READ_CHUNK)
+      .toArray();
+    for (const e of chunk) out.push(e);
+    if (chunk.length < READ_CHUNK) return out;
+    lower = chunk[chunk.length - 1]!.date;
+    inclusive = false;
+  }
+}
+
+/** The entries (sorted by date) from..to inclusive, found by binary search: no copy of the days outside. */
+function sliceByDate(entries: Entry[], from: Day, to: Day): Entry[] {
+  const lowerBound = (day: Day, after: boolean) => {
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const d = entries[mid]!.date;
+      if (d < day || (after && d === day)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const a = lowerBound(from, false);
+  const b = lowerBound(to, true);
+  return a === 0 && b === entries.length ? entries : entries.slice(a, b);
+}
+
 /** Mean of the first and of the last `k` logged values. */
 function firstLast(values: Float64Array, k = 7): [number, number] {
   let a = 0;
   let na = 0;
-  for (let i = 0; i < values.length && na < k; i++) if (values[i] === values[i]) (a += values[i]!), na++;
+  for (let i = 0; i < values.length && na < k; i++)
+    if (values[i] === values[i]) {
+      a += values[i]!;
+      na++;
+    }
   let b = 0;
   let nb = 0;
-  for (let i = values.length - 1; i >= 0 && nb < k; i--) if (values[i] === values[i]) (b += values[i]!), nb++;
+  for (let i = values.length - 1; i >= 0 && nb < k; i--)
+    if (values[i] === values[i]) {
+      b += values[i]!;
+      nb++;
+    }
   return [na ? a / na : NaN, nb ? b / nb : NaN];
 }
 
@@ -103,29 +158,48 @@ function sessionXs(s: DailySeries, x: Float64Array, code: number): number[] {
 
 export function ProgressSection() {
   const journal = pageJournal();
-  const [range, setRange] = useState<RangeId>('3m');
+  // "?range=all" (or 4w, 3m, 1y) opens the dashboard on that range: a shareable view, and what the benchmark loads.
+  const [range, setRange] = useState<RangeId>(() => {
+    const asked = new URLSearchParams(location.search).get('range');
+    return RANGES.some((r) => r.id === asked) ? (asked as RangeId) : '3m';
+  });
   const [shownActivities, setShownActivities] = useState<string[]>([]);
   const today = localDay();
 
-  const meta = useLive<Meta>('meta', async () => {
-    const [firstE, lastE, profile] = await Promise.all([
+  // One live query reads everything the section needs in parallel (first and last day, profile, and the entries from
+  // the range's earliest possible day on), so the first picture costs one round of database requests, not two.
+  // It reads from the earliest day asked for so far: switching back to a shorter range cuts a slice from what is in
+  // memory (no database read), and "all" reads in chunks so a 100,000-day journal never freezes the tab.
+  const rangeDays = RANGES.find((r) => r.id === range)!.days;
+  const askedFrom = rangeDays === null ? EARLIEST_DAY : addDays(today, -(rangeDays - 1));
+  const widestFrom = useRef<Day>(askedFrom);
+  if (askedFrom < widestFrom.current) widestFrom.current = askedFrom;
+  const loadKey = widestFrom.current;
+  const loaded = useLive<Meta & { entries: Entry[] }>(loadKey, async () => {
+    const [firstE, lastE, profile, entries] = await Promise.all([
       journal.db.entries.orderBy('date').first(),
       journal.db.entries.orderBy('date').last(),
       journal.getProfile(),
+      readInChunks(journal, loadKey, LATEST_DAY),
     ]);
-    return { first: firstE?.date ?? null, last: lastE?.date ?? null, profile };
-  })?.value;
-
+    return { first: firstE?.date ?? null, last: lastE?.date ?? null, profile, entries };
+  });
+  const meta = loaded?.value;
   const bounds = meta?.first ? rangeBounds(range, today, meta.first, meta.last) : null;
   const boundsKey = bounds ? `${bounds.from}..${bounds.to}` : null;
-  const loaded = useLive<Entry[]>(boundsKey, () => journal.listEntries(bounds!.from, bounds!.to));
 
   // Keep the previous picture until the new range's rows arrive, so a switch never flashes an empty chart.
   const activityIds = meta?.profile.activities.map((a) => a.id) ?? [];
   const lastGood = useRef<View | null>(null);
   const current = useMemo(() => {
-    if (!loaded || !bounds || loaded.key !== boundsKey) return null;
-    const series = dailySeries(loaded.value, bounds.from, bounds.to, activityIds);
+    // The rows in memory must reach back to the range's first day (they lag one query behind after a widening switch).
+    if (!loaded || !bounds || loaded.key > bounds.from) return null;
+    const series = dailySeries(
+      sliceByDate(loaded.value.entries, bounds.from, bounds.to),
+      bounds.from,
+      bounds.to,
+      activityIds,
+    );
     const x = xSeconds(bounds.from, series.length);
     // uPlot data built once per series (null = gap), so re-renders for other reasons never redraw the charts.
     const fnMean = withGaps(series.fnMean);
@@ -144,21 +218,35 @@ export function ProgressSection() {
   const fnData = useMemo(
     () =>
       view
-        ? ([view.x, view.fnMean, ...shownActivities.filter((id) => view.series.fnBy[id]).map((id) => withGaps(view.series.fnBy[id]!))] as uPlot.AlignedData)
+        ? ([
+            view.x,
+            view.fnMean,
+            ...shownActivities
+              .filter((id) => view.series.fnBy[id])
+              .map((id) => withGaps(view.series.fnBy[id]!)),
+          ] as uPlot.AlignedData)
         : null,
     [view, shownActivities],
   );
 
   // "Charts drawn" bookkeeping: the mark is set once every chart has drawn the current series.
-  const pending = useRef<{ series: DailySeries | null; left: Set<string> }>({ series: null, left: new Set() });
+  const pending = useRef<{ series: DailySeries | null; left: Set<string> }>({
+    series: null,
+    left: new Set(),
+  });
   const noteDraw = (id: string) => {
     const p = pending.current;
-    if (p.left.delete(id) && p.left.size === 0) performance.mark('pt:charts-drawn', { detail: { range, days: p.series?.length } });
+    if (p.left.delete(id) && p.left.size === 0)
+      performance.mark('pt:charts-drawn', { detail: { range, days: p.series?.length } });
   };
 
   const chooseRange = (id: RangeId) => {
     performance.mark('pt:range-start', { detail: { range: id } });
     setRange(id);
+    // A short journal can cover the same days in several ranges: nothing to redraw, the picture is already current.
+    const next = meta?.first ? rangeBounds(id, today, meta.first, meta.last) : null;
+    if (next && `${next.from}..${next.to}` === boundsKey && current)
+      performance.mark('pt:charts-drawn', { detail: { range: id, unchanged: true } });
   };
 
   if (!meta) return <p class="muted">{t('progLoading')}</p>;
@@ -177,7 +265,13 @@ export function ProgressSection() {
       <legend>{t('progRangeLegend')}</legend>
       {RANGES.map((r) => (
         <label key={r.id} class={range === r.id ? 'on' : ''}>
-          <input type="radio" name="prog-range" value={r.id} checked={range === r.id} onChange={() => chooseRange(r.id)} />
+          <input
+            type="radio"
+            name="prog-range"
+            value={r.id}
+            checked={range === r.id}
+            onChange={() => chooseRange(r.id)}
+          />
           {t(r.label)}
         </label>
       ))}
@@ -187,18 +281,31 @@ export function ProgressSection() {
 
   const { series: s, x } = view;
   const locale = uiLocale();
-  const rangeText = t('progRangeText', formatDay(s.from, locale, { year: 'numeric' }), formatDay(s.to, locale, { year: 'numeric' }));
+  const rangeText = t(
+    'progRangeText',
+    formatDay(s.from, locale, { year: 'numeric' }),
+    formatDay(s.to, locale, { year: 'numeric' }),
+  );
   const profile = meta.profile;
   const hasFn = stats(s.fnMean).count > 0;
   const hasStiff = stats(s.stiffness).count > 0;
   const hasReach = stats(s.reach).count > 0;
-  const chartIds = ['pain', ...(hasFn ? ['fn'] : []), ...(hasStiff ? ['stiff'] : []), ...(hasReach ? ['reach'] : [])];
+  const chartIds = [
+    'pain',
+    ...(hasFn ? ['fn'] : []),
+    ...(hasStiff ? ['stiff'] : []),
+    ...(hasReach ? ['reach'] : []),
+  ];
   if (pending.current.series !== s) pending.current = { series: s, left: new Set(chartIds) };
 
   const markers: ChartMarkers = {
     lines: [
-      ...(profile.ptStartDate ? [{ x: xSeconds(profile.ptStartDate, 1)[0]!, color: '--ok', label: t('progMarkPtStart') }] : []),
-      ...(profile.surgeryDate ? [{ x: xSeconds(profile.surgeryDate, 1)[0]!, color: '--danger', label: t('progMarkSurgery') }] : []),
+      ...(profile.ptStartDate
+        ? [{ x: xSeconds(profile.ptStartDate, 1)[0]!, color: '--ok', label: t('progMarkPtStart') }]
+        : []),
+      ...(profile.surgeryDate
+        ? [{ x: xSeconds(profile.surgeryDate, 1)[0]!, color: '--danger', label: t('progMarkSurgery') }]
+        : []),
     ],
     attended: sessionXs(s, x, SessionCode.Attended),
     missed: sessionXs(s, x, SessionCode.Missed),
@@ -244,9 +351,19 @@ export function ProgressSection() {
   const sessions = ad.sessionsAttended + ad.sessionsMissed;
   const adSummary = [
     rangeText,
-    sessions ? t('progAdSessions', ad.sessionsAttended, ad.sessionsMissed, percent(ad.sessionsAttended, sessions)!) : t('progAdNoSessions'),
+    sessions
+      ? t('progAdSessions', ad.sessionsAttended, ad.sessionsMissed, percent(ad.sessionsAttended, sessions)!)
+      : t('progAdNoSessions'),
     ad.homeDays
-      ? t('progAdHome', ad.homeDone, ad.homeDays, percent(ad.homeDone, ad.homeDays)!, ad.homeAll, ad.homeDone - ad.homeAll, ad.homeDays - ad.homeDone)
+      ? t(
+          'progAdHome',
+          ad.homeDone,
+          ad.homeDays,
+          percent(ad.homeDone, ad.homeDays)!,
+          ad.homeAll,
+          ad.homeDone - ad.homeAll,
+          ad.homeDays - ad.homeDone,
+        )
       : t('progAdNoHome'),
   ].join(' ');
 
@@ -256,7 +373,9 @@ export function ProgressSection() {
   ];
   const fnCols: Column[] = [
     { label: t('progColFunction'), kind: 'mean', values: s.fnMean },
-    ...profile.activities.filter((a) => s.fnBy[a.id]).map((a): Column => ({ label: a.name, kind: 'mean', values: s.fnBy[a.id]! })),
+    ...profile.activities
+      .filter((a) => s.fnBy[a.id])
+      .map((a): Column => ({ label: a.name, kind: 'mean', values: s.fnBy[a.id]! })),
   ];
   const adCols: Column[] = [
     { label: t('progCalAttended'), kind: 'count', codes: s.session, code: SessionCode.Attended },
@@ -275,10 +394,12 @@ export function ProgressSection() {
         <h3 id="prog-pain-h">{t('progPainTitle')}</h3>
         <ul class="prog-legend">
           <li>
-            <span class="sw sw-dot" style={{ background: 'var(--accent)' }} aria-hidden="true" /> {t('progLegendPain')}
+            <span class="sw sw-dot" style={{ background: 'var(--accent)' }} aria-hidden="true" />{' '}
+            {t('progLegendPain')}
           </li>
           <li>
-            <span class="sw sw-line" style={{ background: 'var(--fg)' }} aria-hidden="true" /> {t('progLegendMean7')}
+            <span class="sw sw-line" style={{ background: 'var(--fg)' }} aria-hidden="true" />{' '}
+            {t('progLegendMean7')}
           </li>
         </ul>
         {trendHint && <p class="notice prog-hint">{trendHint}</p>}
@@ -294,7 +415,13 @@ export function ProgressSection() {
           onDraw={() => noteDraw('pain')}
         />
         <figcaption class="prog-summary">{painSummary}</figcaption>
-        <DataTable caption={t('progPainTitle')} from={s.from} length={s.length} columns={painCols} loggedBy={s.pain} />
+        <DataTable
+          caption={t('progPainTitle')}
+          from={s.from}
+          length={s.length}
+          columns={painCols}
+          loggedBy={s.pain}
+        />
       </figure>
 
       <figure class="prog-figure" aria-labelledby="prog-fn-h">
@@ -323,11 +450,17 @@ export function ProgressSection() {
             )}
             <ul class="prog-legend">
               <li>
-                <span class="sw sw-line" style={{ background: 'var(--ok)' }} aria-hidden="true" /> {t('progLegendFn')}
+                <span class="sw sw-line" style={{ background: 'var(--ok)' }} aria-hidden="true" />{' '}
+                {t('progLegendFn')}
               </li>
               {activities.map((a, k) => (
                 <li key={a.id}>
-                  <span class="sw sw-dash" style={{ borderColor: `var(${palette[k % palette.length]})` }} aria-hidden="true" /> {a.name}
+                  <span
+                    class="sw sw-dash"
+                    style={{ borderColor: `var(${palette[k % palette.length]})` }}
+                    aria-hidden="true"
+                  />{' '}
+                  {a.name}
                 </li>
               ))}
             </ul>
@@ -336,7 +469,12 @@ export function ProgressSection() {
               data={fnData!}
               series={[
                 { label: t('progLegendFn'), color: '--ok', width: 2.5, points: s.length <= 120 },
-                ...activities.map((a, k) => ({ label: a.name, color: palette[k % palette.length]!, width: 1.5, dash: [5, 4] })),
+                ...activities.map((a, k) => ({
+                  label: a.name,
+                  color: palette[k % palette.length]!,
+                  width: 1.5,
+                  dash: [5, 4],
+                })),
               ]}
               y={[0, 10]}
               yLabel={t('progAxisFn')}
@@ -344,7 +482,13 @@ export function ProgressSection() {
               onDraw={() => noteDraw('fn')}
             />
             <figcaption class="prog-summary">{fnSummary}</figcaption>
-            <DataTable caption={t('progFnTitle')} from={s.from} length={s.length} columns={fnCols} loggedBy={s.pain} />
+            <DataTable
+              caption={t('progFnTitle')}
+              from={s.from}
+              length={s.length}
+              columns={fnCols}
+              loggedBy={s.pain}
+            />
           </>
         ) : (
           <p class="notice">{profile.activities.length ? t('progFnEmptyRate') : t('progFnEmptyAdd')}</p>
@@ -358,7 +502,9 @@ export function ProgressSection() {
               <h3 id="prog-stiff-h">{t('progStiffTitle')}</h3>
               <TimeChart
                 data={view.stiffData}
-                series={[{ label: t('progStiffTitle'), color: '--warn', width: 1.5, points: s.length <= 120 }]}
+                series={[
+                  { label: t('progStiffTitle'), color: '--warn', width: 1.5, points: s.length <= 120 },
+                ]}
                 y={[0, 10]}
                 yLabel={t('progAxisStiff')}
                 height={180}
@@ -381,7 +527,9 @@ export function ProgressSection() {
               <h3 id="prog-reach-h">{t('progReachTitle')}</h3>
               <TimeChart
                 data={view.reachData}
-                series={[{ label: t('progReachTitle'), color: '--accent', width: 1.5, points: s.length <= 120 }]}
+                series={[
+                  { label: t('progReachTitle'), color: '--accent', width: 1.5, points: s.length <= 120 },
+                ]}
                 yLabel={t('progAxisReach')}
                 height={180}
                 onDraw={() => noteDraw('reach')}
@@ -406,7 +554,13 @@ export function ProgressSection() {
         <h3 id="prog-ad-h">{t('progAdTitle')}</h3>
         <AdherenceCalendar from={s.from} session={s.session} home={s.home} />
         <figcaption class="prog-summary">{adSummary}</figcaption>
-        <DataTable caption={t('progAdTitle')} from={s.from} length={s.length} columns={adCols} loggedBy={s.pain} />
+        <DataTable
+          caption={t('progAdTitle')}
+          from={s.from}
+          length={s.length}
+          columns={adCols}
+          loggedBy={s.pain}
+        />
       </figure>
     </div>
   );

@@ -4,8 +4,9 @@
  * technology (aria-hidden): the caller gives the same facts as text and as a table. At most the last
  * CALENDAR_MAX_WEEKS weeks of the range are drawn, so "all" on a very long journal stays a few hundred nodes.
  */
-import { t, uiLocale } from '@/utils/i18n';
-import { formatDay, weekday, type Day } from '@/utils/dates';
+import { t } from '@/utils/i18n';
+import { weekday, type Day } from '@/utils/dates';
+import { dayFormatter } from './dayFormat';
 import { HomeCode, SessionCode } from '@/utils/journal/progress';
 
 export const CALENDAR_MAX_WEEKS = 53;
@@ -14,7 +15,15 @@ const toMs = (d: Day) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) -
 
 const HOME_CLASS = ['unlogged', 'all', 'some', 'none'] as const;
 
-export function AdherenceCalendar({ from, session, home }: { from: Day; session: Uint8Array; home: Uint8Array }) {
+export function AdherenceCalendar({
+  from,
+  session,
+  home,
+}: {
+  from: Day;
+  session: Uint8Array;
+  home: Uint8Array;
+}) {
   const length = home.length;
   const fromMs = toMs(from);
   // Start on a Monday, at most CALENDAR_MAX_WEEKS weeks before the end.
@@ -23,15 +32,14 @@ export function AdherenceCalendar({ from, session, home }: { from: Day; session:
   const lead = (weekday(startDay) + 6) % 7; // blank cells before the first day (Monday = 0)
   if (start > 0) start += (7 - lead) % 7; // when cut, begin on a whole week instead of blanks
   const blanks = start > 0 ? 0 : lead;
-  const locale = uiLocale();
+  const label = dayFormatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const cells = [];
   for (let b = 0; b < blanks; b++) cells.push(<span key={`b${b}`} class="cal-cell cal-blank" />);
   for (let i = start; i < length; i++) {
-    const day = new Date(fromMs + i * MS_PER_DAY).toISOString().slice(0, 10);
     const h = home[i]!;
     const s = session[i]!;
     const title = [
-      formatDay(day, locale, { year: 'numeric' }),
+      label(fromMs + i * MS_PER_DAY),
       h === HomeCode.Unlogged ? t('progCalNotLogged') : t(`progCalHome_${HOME_CLASS[h]}`),
       s === SessionCode.Attended ? t('progCalAttended') : s === SessionCode.Missed ? t('progCalMissed') : '',
     ]

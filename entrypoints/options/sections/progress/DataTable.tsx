@@ -5,7 +5,8 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n';
-import { dayToLocalDate, formatDay, type Day } from '@/utils/dates';
+import type { Day } from '@/utils/dates';
+import { dayFormatter } from './dayFormat';
 
 export type Column =
   | { label: string; kind: 'mean'; values: Float64Array; unit?: string }
@@ -25,37 +26,39 @@ interface Row {
 }
 
 const MS_PER_DAY = 86_400_000;
-const dayAt = (fromMs: number, i: number) => new Date(fromMs + i * MS_PER_DAY).toISOString().slice(0, 10);
 const toMs = (d: Day) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 
 /** Row boundaries only (labels are cheap strings); values are aggregated for the visible page alone. */
 function rowsOf(from: Day, length: number, g: Granularity): Row[] {
-  const locale = uiLocale();
   const fromMs = toMs(from);
   const rows: Row[] = [];
   if (g === 'month') {
+    const monthLabel = dayFormatter({ month: 'short', year: 'numeric' });
     let start = 0;
-    let month = from.slice(0, 7);
-    // Step to the first day of each following month instead of formatting every day.
+    let y = Number(from.slice(0, 4));
+    let m = Number(from.slice(5, 7)) - 1;
+    // Step to the first day of each following month instead of looking at every day.
     while (start < length) {
-      const y = Number(month.slice(0, 4));
-      const m = Number(month.slice(5, 7));
-      const nextMs = Date.UTC(y, m, 1);
+      const nextMs = Date.UTC(y, m + 1, 1);
       const end = Math.min(length, Math.round((nextMs - fromMs) / MS_PER_DAY));
-      const label = dayToLocalDate(`${month}-01`).toLocaleDateString(locale, { month: 'short', year: 'numeric' });
-      rows.push({ start, end, label });
+      rows.push({ start, end, label: monthLabel(Date.UTC(y, m, 1)) });
       start = end;
-      month = new Date(nextMs).toISOString().slice(0, 7);
+      m += 1;
+      if (m === 12) {
+        m = 0;
+        y += 1;
+      }
     }
     return rows;
   }
+  const dayLabel = dayFormatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const step = g === 'week' ? 7 : 1;
   for (let start = 0; start < length; start += step) {
-    const day = dayAt(fromMs, start);
+    const label = dayLabel(fromMs + start * MS_PER_DAY);
     rows.push({
       start,
       end: Math.min(length, start + step),
-      label: g === 'week' ? t('progTableWeekOf', formatDay(day, locale, { year: 'numeric' })) : formatDay(day, locale, { year: 'numeric' }),
+      label: g === 'week' ? t('progTableWeekOf', label) : label,
     });
   }
   return rows;
@@ -86,7 +89,13 @@ function loggedIn(values: Float64Array, row: Row): number {
   return n;
 }
 
-export function DataTable(props: { caption: string; from: Day; length: number; columns: Column[]; loggedBy: Float64Array }) {
+export function DataTable(props: {
+  caption: string;
+  from: Day;
+  length: number;
+  columns: Column[];
+  loggedBy: Float64Array;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <details class="prog-table" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
@@ -96,7 +105,19 @@ export function DataTable(props: { caption: string; from: Day; length: number; c
   );
 }
 
-function TablePage({ caption, from, length, columns, loggedBy }: { caption: string; from: Day; length: number; columns: Column[]; loggedBy: Float64Array }) {
+function TablePage({
+  caption,
+  from,
+  length,
+  columns,
+  loggedBy,
+}: {
+  caption: string;
+  from: Day;
+  length: number;
+  columns: Column[];
+  loggedBy: Float64Array;
+}) {
   const g = granularityFor(length);
   const rows = useMemo(() => rowsOf(from, length, g).reverse(), [from, length, g]);
   const [page, setPage] = useState(0);
@@ -111,7 +132,9 @@ function TablePage({ caption, from, length, columns, loggedBy }: { caption: stri
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{t(g === 'day' ? 'progTableDay' : g === 'week' ? 'progTableWeek' : 'progTableMonth')}</th>
+              <th scope="col">
+                {t(g === 'day' ? 'progTableDay' : g === 'week' ? 'progTableWeek' : 'progTableMonth')}
+              </th>
               {g !== 'day' && <th scope="col">{t('progTableDaysLogged')}</th>}
               {columns.map((c) => (
                 <th scope="col" key={c.label}>

@@ -6,7 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
  * result from the previous range's while the new query runs (and keep showing the old, consistent picture meanwhile).
  * Re-runs on its own when another extension page (the popup) writes the tables the query read.
  */
-export function useLive<T>(key: string | null, query: () => Promise<T>): { key: string; value: T } | undefined {
+export function useLive<T>(
+  key: string | null,
+  query: () => Promise<T>,
+): { key: string; value: T } | undefined {
   const [state, setState] = useState<{ key: string; value: T } | undefined>(undefined);
   useEffect(() => {
     if (key === null) return;
