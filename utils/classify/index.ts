@@ -63,13 +63,17 @@ export interface Classification {
 export const TEXT_CAP = 12_000;
 const MAX_HEADINGS = 40;
 const MAX_JSONLD = 6;
+const MAX_SCRIPTS = 150;
 const THRESHOLD = 9;
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SELECT', 'SVG', 'IFRAME']);
 
+/** Meta tags live in <head>: searching only there keeps a missing tag from costing a scan of a huge body. */
 function meta(doc: Document, ...names: string[]): string {
+  const head = doc.head;
+  if (!head) return '';
   for (const n of names) {
-    const el = doc.querySelector(`meta[name="${n}"], meta[property="${n}"]`);
+    const el = head.querySelector(`meta[name="${n}"], meta[property="${n}"]`);
     const content = el?.getAttribute('content');
     if (content) return content.slice(0, 500);
   }
@@ -79,7 +83,11 @@ function meta(doc: Document, ...names: string[]): string {
 /** @type values of the page's JSON-LD (top level and @graph), bounded in count and size; broken JSON is ignored. */
 export function jsonLdTypes(doc: Document): string[] {
   const out: string[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  // Live collection walked item by item: stops after MAX_SCRIPTS scripts instead of matching a selector everywhere.
+  const all = doc.getElementsByTagName('script');
+  const scripts: HTMLScriptElement[] = [];
+  for (let i = 0, s = all[0]; s && i < MAX_SCRIPTS && scripts.length < MAX_JSONLD; s = all[++i])
+    if (s.type === 'application/ld+json') scripts.push(s);
   const add = (node: unknown, depth: number) => {
     if (!node || typeof node !== 'object' || depth > 2 || out.length > 30) return;
     if (Array.isArray(node)) return node.slice(0, 20).forEach((n) => add(n, depth));
@@ -89,8 +97,8 @@ export function jsonLdTypes(doc: Document): string[] {
     if (o['@graph']) add(o['@graph'], depth + 1);
     if (o.mainEntity) add(o.mainEntity, depth + 1);
   };
-  for (let i = 0; i < Math.min(scripts.length, MAX_JSONLD); i++) {
-    const raw = scripts[i]?.textContent ?? '';
+  for (const script of scripts) {
+    const raw = script.textContent ?? '';
     if (raw.length > 100_000) continue;
     try {
       add(JSON.parse(raw), 0);
@@ -103,7 +111,7 @@ export function jsonLdTypes(doc: Document): string[] {
 
 /** The element holding the main content: <article> or <main> when the page marks one, else <body>. */
 export function mainRoot(doc: Document): Element | null {
-  return doc.querySelector('article') ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  return doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0] ?? doc.body;
 }
 
 /** Up to `cap` characters of text from `root`, skipping scripts, navigation, sidebars, footers and forms. */
@@ -128,10 +136,17 @@ export function sampleText(root: Element, cap = TEXT_CAP): string {
   return parts.join('');
 }
 
+/**
+ * Up to MAX_HEADINGS h1-h3 texts. Live collections read item by item stop as soon as enough are found (a selector
+ * list, or reading .length, would match every heading of a huge page first).
+ */
 function headings(doc: Document): string[] {
-  const list = doc.querySelectorAll('h1, h2, h3');
   const out: string[] = [];
-  for (let i = 0; i < Math.min(list.length, MAX_HEADINGS); i++) out.push(normalize((list[i]?.textContent ?? '').slice(0, 200)).trim());
+  for (const [tag, max] of [['h1', 5], ['h2', 25], ['h3', MAX_HEADINGS]] as const) {
+    const list = doc.getElementsByTagName(tag);
+    for (let i = 0, h = list[0]; h && i < max && out.length < MAX_HEADINGS; h = list[++i])
+      out.push(normalize((h.textContent ?? '').slice(0, 200)).trim());
+  }
   return out;
 }
 
@@ -139,7 +154,7 @@ function headings(doc: Document): string[] {
 function orderedItems(root: Element): number {
   const lists = root.getElementsByTagName('ol');
   let n = 0;
-  for (let i = 0; i < Math.min(lists.length, 10); i++) n += Math.min(lists[i]?.children.length ?? 0, 20);
+  for (let i = 0, ol = lists[0]; ol && i < 10; ol = lists[++i]) n += Math.min(ol.children.length, 20);
   return n;
 }
 
@@ -158,7 +173,7 @@ export function classify(url: URL, doc: Document): Classification {
   const kinds = structuredKinds(jsonLdTypes(doc), meta(doc, 'og:type'));
   const citation = meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '';
   const heads = headingSignals(headings(doc));
-  const h1 = topicOf(normalize((doc.querySelector('h1')?.textContent ?? '').slice(0, 300)));
+  const h1 = topicOf(normalize((doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 300)));
   const u = { condition: urlSaysCondition(url), exercise: urlSaysExercise(url) };
 
   let condition = (u.condition ? 2 : 0) + (title.condition ? 3 : 0) + (description.condition ? 1.5 : 0) + cap(heads.condition, 3);
