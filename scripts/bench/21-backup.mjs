@@ -80,37 +80,31 @@ export default async function () {
         const write = await measure(page, 'import-write');
         const total = check + preview + write;
 
-        // History with every day stored: jump to the oldest page and back (liveQuery, offset + limit)
-        const firstDay = backup.entries[0].date;
-        const lastDay = backup.entries.at(-1).date;
-        const rowDate = () =>
-          page.locator('.history-table tbody tr').first().locator('time').getAttribute('datetime');
+        // History with every day stored: click "Oldest" then "Newest" in the page and time until the first row
+        // changes (liveQuery, keys from the nearer end). Clicked from page JS: Playwright's actionability checks
+        // would add their own delay to the figure.
         let historyMs = '–';
         if (backup.entries.length > 30) {
-          let t0 = Date.now();
-          await page.getByRole('button', { name: 'Oldest' }).first().click();
-          await page.waitForFunction(
-            (d) =>
-              document.querySelectorAll('.history-table tbody tr').length > 0 &&
-              [...document.querySelectorAll('.history-table tbody time')].some(
-                (t) => t.getAttribute('datetime') === d,
-              ),
-            firstDay,
-            { timeout: 60_000 },
-          );
-          const oldest = Date.now() - t0;
-          t0 = Date.now();
-          await page.getByRole('button', { name: 'Newest' }).first().click();
-          await page.waitForFunction(
-            (d) => document.querySelector('.history-table tbody time')?.getAttribute('datetime') === d,
-            lastDay,
-            {
-              timeout: 60_000,
-            },
-          );
-          const newest = Date.now() - t0;
-          historyMs = `oldest page ${oldest} ms, newest page ${newest} ms`;
-          if ((await rowDate()) !== lastDay) throw new Error('history did not return to the newest day');
+          const times = [];
+          // Two rounds: right after an import the dashboard's charts are still reading every day from IndexedDB,
+          // which queues the page's read behind theirs; the second round is the steady state.
+          for (const name of ['Oldest', 'Newest', 'Oldest', 'Newest']) {
+            times.push(
+              await page.evaluate(async (label) => {
+                const first = () =>
+                  document.querySelector('.history-table tbody time')?.getAttribute('datetime');
+                const button = [...document.querySelectorAll('.history-pager button')].find(
+                  (b) => b.textContent === label,
+                );
+                const before = first();
+                const t0 = performance.now();
+                button.click();
+                while (first() === before) await new Promise((r) => setTimeout(r, 1));
+                return performance.now() - t0;
+              }, name),
+            );
+          }
+          historyMs = `oldest page ${fmt(times[0])}, newest page ${fmt(times[1])}; again: ${fmt(times[2])}, ${fmt(times[3])}`;
         }
 
         await watchLongTasks(page);
