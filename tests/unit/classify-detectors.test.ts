@@ -49,6 +49,14 @@ describe('instruction phrasing across languages', () => {
     ['position', 'Legen Sie sich in Rückenlage.'],
     ['position', 'Sdraiati in posizione supina.'],
     ['position', 'Ga op je rug liggen.'],
+    ['position', 'Slowly bend your right knee and lift your hips.'],
+    ['position', 'Levanta la pierna derecha sin doblar la rodilla.'],
+    ['position', 'Pliez le genou gauche et ramenez-le vers la poitrine.'],
+    ['position', 'Heben Sie das Becken, bis der Oberkörper eine Linie bildet.'],
+    ['position', 'Dann das rechte Bein langsam anheben.'],
+    ['position', 'Solleva la gamba destra.'],
+    ['position', 'Levante a perna esquerda.'],
+    ['position', 'Buig je knieën en til je bekken op.'],
   ] as const)('%s: %s', (kind, sentence) => {
     expect(count(kind, sentence)).toBeGreaterThan(0);
   });
@@ -58,6 +66,8 @@ describe('instruction phrasing across languages', () => {
     'The meeting lasted 30 minutes.',
     'Repeat customers get a discount.',
     'Preheat the oven to 200 degrees.',
+    'Lift the lid and turn the page.',
+    'Raise your hand if you have a question.',
   ])('no hold or reps in everyday text: %s', (sentence) => {
     expect(count('hold', sentence) + count('position', sentence)).toBe(0);
   });

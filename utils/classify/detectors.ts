@@ -91,6 +91,10 @@ const URL_RESEARCH =
 const URL_JOB =
   /(?:^|\s)(?:jobs?|careers?|vacanc(?:y|ies)|hiring|empleo|empleos|trabajo|emploi|emplois|recrutement|stellen|stellenangebot|stellenangebote|karriere|lavoro|lavora con noi|vagas?|vacatures?|werken bij)(?:\s|$)/;
 
+/** Video sites and video pages: their text rarely spells the exercises out, the title and the player do. */
+const URL_VIDEO =
+  /(?:^|\s)(?:youtube|youtu|vimeo|dailymotion|tiktok|rumble|wistia|bilibili|watch|video|videos|shorts|reel|reels|embed)(?:\s|$)/;
+
 export const urlSaysCondition = (url: URL): boolean => CONDITION.test(urlWords(url));
 export const urlSaysExercise = (url: URL): boolean => EXERCISE.test(urlWords(url));
 export const urlSaysShop = (url: URL): boolean => URL_SHOP.test(urlWords(url));
@@ -98,6 +102,7 @@ export const urlSaysBooking = (url: URL): boolean => URL_BOOKING.test(urlWords(u
 export const urlSaysResearch = (url: URL): boolean => URL_RESEARCH.test(urlWords(url));
 export const urlSaysJob = (url: URL): boolean => URL_JOB.test(urlWords(url));
 export const urlSaysAnimal = (url: URL): boolean => ANIMAL.test(urlWords(url));
+export const urlSaysVideo = (url: URL): boolean => URL_VIDEO.test(urlWords(url));
 
 // ---- structured data -----------------------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ import {
   urlSaysJob,
   urlSaysResearch,
   urlSaysShop,
+  urlSaysVideo,
   urlWords,
 } from './detectors';
 import { normalize } from './words';
@@ -109,20 +110,28 @@ export function jsonLdTypes(doc: Document): string[] {
   return out;
 }
 
-/** The element holding the main content: <article> or <main> when the page marks one, else <body>. */
-export function mainRoot(doc: Document): Element | null {
-  return doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0] ?? doc.body;
+/**
+ * Where the main content is: the <article> holding the h1 (listing cards and comments are articles too), else the
+ * first <article> or <main>. Without either, the body, read from the h1 on (`start`): headers built from plain divs
+ * would otherwise fill the capped sample before the content begins.
+ */
+export function mainRoot(doc: Document): { root: Element | null; start: Element | null } {
+  const h1 = doc.getElementsByTagName('h1')[0] ?? null;
+  const marked = h1?.closest('article') ?? doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0];
+  if (marked) return { root: marked, start: null };
+  return { root: doc.body, start: h1 && doc.body?.contains(h1) ? h1 : null };
 }
 
 /** Up to `cap` characters of text from `root`, skipping scripts, navigation, sidebars, footers and forms. */
-export function sampleText(root: Element, cap = TEXT_CAP): string {
+export function sampleText(root: Element, cap = TEXT_CAP, start: Element | null = null): string {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 1),
   });
+  if (start) walker.currentNode = start; // document order from there on, leaving the page header behind
   const parts: string[] = [];
   let length = 0;
-  for (let n = walker.nextNode(); n && length < cap; n = walker.nextNode()) {
+  for (let n = start ?? walker.nextNode(); n && length < cap; n = walker.nextNode()) {
     if (n.nodeType !== 3) {
       // block boundaries become spaces so "…30 seconds.</li><li>Lie…" never glues words
       parts.push(' ');
@@ -171,6 +180,8 @@ export function classify(url: URL, doc: Document): Classification {
   const title = topicOf(normalize(doc.title.slice(0, 300)));
   const description = topicOf(normalize(meta(doc, 'description', 'og:description', 'twitter:description')));
   const kinds = structuredKinds(jsonLdTypes(doc), meta(doc, 'og:type'));
+  // Single-page video sites keep the first page's <head> (og:type) after navigating: the URL still says "video".
+  kinds.video ||= urlSaysVideo(url);
   const citation = meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '';
   const heads = headingSignals(headings(doc));
   const h1 = topicOf(normalize((doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 300)));
@@ -189,8 +200,8 @@ export function classify(url: URL, doc: Document): Classification {
   if (heads.condition || heads.exercise) add('headingsTopic', cap(heads.condition, 3) + cap(heads.exercise, 3));
 
   // ---- bounded text sample
-  const root = mainRoot(doc);
-  const text = root ? textSignals(normalize(sampleText(root))) : textSignals('');
+  const { root, start } = mainRoot(doc);
+  const text = root ? textSignals(normalize(sampleText(root, TEXT_CAP, start))) : textSignals('');
   const textCondition = cap(text.condition * 0.25, 2);
   const textExercise = cap(text.exercise * 0.25, 2);
   condition += textCondition;

@@ -61,6 +61,14 @@ export const URL_EXAMPLES = {
     'https://www.tierarzt-muster.de/hunde/impfung',
     'https://www.dieren-voorbeeld.nl/honden/voeding',
   ],
+  urlSaysVideo: [
+    'https://www.youtube.com/watch?v=abc123',
+    'https://youtu.be/abc123',
+    'https://vimeo.com/123456789',
+    'https://www.vidstream-example.tv/watch?v=xyz',
+    'https://www.dailymotion.com/video/x8abc',
+    'https://www.news-example.com/video/2025/03/highlights',
+  ],
 } as const;
 
 /** Pages no URL detector should claim. */
