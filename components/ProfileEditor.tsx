@@ -4,7 +4,7 @@
  * options page ("Profile" section) and the first-run welcome page (`compact`). Every write goes through the data
  * layer, whose validation messages are shown as they come.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { pageJournal, StorageError } from '@/utils/db/journal';
 import { MAX_ACTIVE_ACTIVITIES, ValidationError, type Activity, type Exercise } from '@/utils/journal/schema';
 import { t } from '@/utils/i18n';
@@ -148,6 +148,8 @@ type Run = (action: () => Promise<string | void>) => Promise<boolean>;
 function ActivityRow({ activity, n, run }: { activity: Activity; n: number; run: Run }) {
   const journal = pageJournal();
   const [name, setName] = useState(activity.name);
+  // A rename saved elsewhere (another tab, the welcome page) shows here too.
+  useEffect(() => setName(activity.name), [activity.name]);
   const id = `pe-act-${activity.id}`;
   return (
     <li class="profile-row">
@@ -277,6 +279,10 @@ function ExerciseRow({ exercise, n, run }: { exercise: Exercise; n: number; run:
     source: exercise.source,
     url: exercise.url ?? '',
   });
+  useEffect(
+    () => setDraft({ name: exercise.name, source: exercise.source, url: exercise.url ?? '' }),
+    [exercise.name, exercise.source, exercise.url],
+  );
   const dirty =
     draft.name !== exercise.name || draft.source !== exercise.source || draft.url !== (exercise.url ?? '');
   return (
