@@ -237,8 +237,10 @@ test('dark theme and the delete-all confirmation', async () => {
     await p.getByLabel('To confirm, type “delete”').fill('delete');
     for (const id of ['#history', '#profile', '#backup']) expect(await axeViolations(p, id), id).toEqual([]);
     await screenshot(p, 'data-options-dark');
+    await p.evaluate(() => localStorage.setItem('pt-journal:draft:2026-11-01', '{}'));
     await confirm.click();
     await p.getByText('All data was deleted.').waitFor();
+    expect(await p.evaluate(() => localStorage.length)).toBe(0);
     await expect.poll(() => p.locator('.history-tools').textContent()).toContain('Days logged: 0');
   } finally {
     await dark.close();

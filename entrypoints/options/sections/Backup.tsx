@@ -351,6 +351,12 @@ function DeleteAll() {
     try {
       await journal.clearAll();
       await saveSettings(DEFAULT_SETTINGS);
+      try {
+        // Check-in drafts (utils/draft.ts) live in this extension's own localStorage: nothing else is kept there.
+        localStorage.clear();
+      } catch {
+        // no localStorage: no drafts either
+      }
       setMsg({ kind: 'ok', text: t('dataDeletedAll') });
       setOpen(false);
       setTyped('');
