@@ -84,7 +84,7 @@ describe('light', () => {
     }
     expect(wrong).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 240_000); // 80 pages on a shared 2-core machine
 
   test('the banner: passive note in a corner, no focus taken, no layout shift, axe-clean, readable at 200%', async () => {
     const f = fixture('en-lower-back-stretches');
