@@ -1,4 +1,4 @@
-import { addDays } from '@/utils/dates';
+import { addDays, daysBetween } from '@/utils/dates';
 import type { Entry } from '@/utils/journal/schema';
 import {
   adherence,
@@ -6,6 +6,7 @@ import {
   classifyFunction,
   classifyPain,
   dailySeries,
+  dayNumber,
   isChange,
   rollingMeanInto,
 } from '@/utils/journal/progress';
@@ -101,6 +102,14 @@ describe('daily series', () => {
     expect([...out].slice(0, 3)).toEqual([NaN, NaN, 2]);
     expect(out[3]).toBeNaN();
     expect(out[8]).toBeCloseTo((3 + 5 + 6 + 7 + 8 + 9) / 6); // the 7-day window (days 2-8) drops days 0 and 1
+  });
+  test('dayNumber agrees with daysBetween over four centuries, leap days included', () => {
+    for (let i = 0; i < 146_097; i += 1 + (i % 5)) {
+      const d = addDays('1900-01-01', i);
+      expect(dayNumber(d)).toBe(daysBetween('1970-01-01', d));
+    }
+    expect(dayNumber('2000-02-29') + 1).toBe(dayNumber('2000-03-01'));
+    expect(dayNumber('1900-02-28') + 1).toBe(dayNumber('1900-03-01'));
   });
   test('entries outside the range are ignored', () => {
     const e = days(rep(10, 3));

@@ -61,6 +61,27 @@ export interface DailySeries {
 }
 const SORENESS_CODE = { none: 1, muscle: 2, sharp: 3, tingling: 4 } as const;
 
+/**
+ * Days since 1970-01-01 of a valid "YYYY-MM-DD" day, by integer arithmetic (Hinnant's days_from_civil): the same as
+ * utils/dates daysBetween('1970-01-01', day) without a regex and a Date per call, which matters for 100,000 rows.
+ */
+export function dayNumber(d: string): number {
+  const y =
+    (d.charCodeAt(0) - 48) * 1000 +
+    (d.charCodeAt(1) - 48) * 100 +
+    (d.charCodeAt(2) - 48) * 10 +
+    d.charCodeAt(3) -
+    48;
+  const m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48;
+  const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** Builds the daily series of `entries` (any order; those outside from..to are ignored). */
 export function dailySeries(
   entries: readonly Entry[],
@@ -86,20 +107,15 @@ export function dailySeries(
     soreness: new Uint8Array(length),
   };
   if (length === 0) return s;
-  // Entries usually arrive sorted and consecutive: step the day index instead of parsing each date (100k rows).
-  let prevDate = '';
-  let prevIdx = 0;
+  const base = dayNumber(from);
+  const fnBy = s.fnBy;
   for (const e of entries) {
-    const i =
-      prevDate && e.date > prevDate ? prevIdx + daysBetween(prevDate, e.date) : daysBetween(from, e.date);
-    prevDate = e.date;
-    prevIdx = i;
+    const i = dayNumber(e.date) - base;
     if (i < 0 || i >= length) continue;
     s.logged++;
     s.pain[i] = e.pain;
     s.fnMean[i] = functionMean(e);
-    if (e.function)
-      for (const id in s.fnBy) if (e.function[id] !== undefined) s.fnBy[id]![i] = e.function[id]!;
+    if (e.function) for (const id in e.function) if (fnBy[id]) fnBy[id][i] = e.function[id]!;
     if (e.stiffness !== undefined) s.stiffness[i] = e.stiffness;
     if (e.reachCm !== undefined) s.reach[i] = e.reachCm;
     if (e.session) s.session[i] = SESSION_CODE[e.session];

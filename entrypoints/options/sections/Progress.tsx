@@ -82,6 +82,21 @@ function xSeconds(from: Day, length: number): Float64Array {
   return x;
 }
 
+interface Span {
+  from: Day;
+  to: Day;
+}
+
+/**
+ * The span to keep in memory after asking for `next`: the union when the two touch (so switching back to a shorter
+ * range needs no read), else just `next` (never read the years between two far-apart ranges).
+ */
+function widen(cur: Span, next: Span): Span {
+  if (next.from >= cur.from && next.to <= cur.to) return cur;
+  if (next.from > addDays(cur.to, 1) || next.to < addDays(cur.from, -1)) return next;
+  return { from: next.from < cur.from ? next.from : cur.from, to: next.to > cur.to ? next.to : cur.to };
+}
+
 /** Rows per read: a few thousand rows deserialise in tens of milliseconds, so a 100,000-day read never freezes the tab. */
 export const READ_CHUNK = 4000;
 /** Bounds of any valid day (utils/dates isDay), for "everything from/to". */
@@ -170,20 +185,28 @@ export function ProgressSection() {
   // the range's earliest possible day on), so the first picture costs one round of database requests, not two.
   // It reads from the earliest day asked for so far: switching back to a shorter range cuts a slice from what is in
   // memory (no database read), and "all" reads in chunks so a 100,000-day journal never freezes the tab.
+  // The range ends today, or on the last entry when one is dated later (an imported journal can be): known after
+  // the first read, which then reads the later range it needs.
+  const anchor = useRef<Day>(today);
   const rangeDays = RANGES.find((r) => r.id === range)!.days;
-  const askedFrom = rangeDays === null ? EARLIEST_DAY : addDays(today, -(rangeDays - 1));
-  const widestFrom = useRef<Day>(askedFrom);
-  if (askedFrom < widestFrom.current) widestFrom.current = askedFrom;
-  const loadKey = widestFrom.current;
-  const loaded = useLive<Meta & { entries: Entry[] }>(loadKey, async () => {
+  const asked: Span =
+    rangeDays === null
+      ? { from: EARLIEST_DAY, to: LATEST_DAY }
+      : { from: addDays(anchor.current, -(rangeDays - 1)), to: anchor.current };
+  const widest = useRef<Span>(asked);
+  widest.current = widen(widest.current, asked);
+  const loadKey = `${widest.current.from}..${widest.current.to}`;
+  const loaded = useLive<Meta & { entries: Entry[] } & Span>(loadKey, async () => {
+    const { from, to } = widest.current;
     const [firstE, lastE, profile, entries] = await Promise.all([
       journal.db.entries.orderBy('date').first(),
       journal.db.entries.orderBy('date').last(),
       journal.getProfile(),
-      readInChunks(journal, loadKey, LATEST_DAY),
+      readInChunks(journal, from, to),
     ]);
-    return { first: firstE?.date ?? null, last: lastE?.date ?? null, profile, entries };
+    return { first: firstE?.date ?? null, last: lastE?.date ?? null, profile, entries, from, to };
   });
+  if (loaded?.value.last && loaded.value.last > anchor.current) anchor.current = loaded.value.last;
   const meta = loaded?.value;
   const bounds = meta?.first ? rangeBounds(range, today, meta.first, meta.last) : null;
   const boundsKey = bounds ? `${bounds.from}..${bounds.to}` : null;
@@ -193,7 +216,7 @@ export function ProgressSection() {
   const lastGood = useRef<View | null>(null);
   const current = useMemo(() => {
     // The rows in memory must reach back to the range's first day (they lag one query behind after a widening switch).
-    if (!loaded || !bounds || loaded.key > bounds.from) return null;
+    if (!loaded || !bounds || loaded.value.from > bounds.from || loaded.value.to < bounds.to) return null;
     const series = dailySeries(
       sliceByDate(loaded.value.entries, bounds.from, bounds.to),
       bounds.from,
