@@ -35,7 +35,15 @@ export function CautionSettings({ idPrefix = 'caution' }: { idPrefix?: string })
   const id = (name: string) => `${idPrefix}-${name}`;
 
   return (
-    <fieldset class="caution-settings" style={{ border: '1px solid var(--border)', borderRadius: 'var(--radius)', padding: '0.75rem 1rem 1rem', margin: 0 }}>
+    <fieldset
+      class="caution-settings"
+      style={{
+        border: '1px solid var(--border)',
+        borderRadius: 'var(--radius)',
+        padding: '0.75rem 1rem 1rem',
+        margin: 0,
+      }}
+    >
       <legend style={{ fontWeight: 600, padding: '0 0.3rem' }}>{t('cautionSettingsTitle')}</legend>
       <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'flex-start' }}>
         <input
@@ -61,7 +69,10 @@ export function CautionSettings({ idPrefix = 'caution' }: { idPrefix?: string })
           {t('cautionSettingsNoMuted')}
         </p>
       ) : (
-        <ul aria-labelledby={id('muted-heading')} style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '0.35rem' }}>
+        <ul
+          aria-labelledby={id('muted-heading')}
+          style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '0.35rem' }}
+        >
           {mutedHosts.map((host) => (
             <li key={host} style={{ display: 'flex', gap: '0.6rem', alignItems: 'center', flexWrap: 'wrap' }}>
               <span style={{ overflowWrap: 'anywhere' }}>{host}</span>
@@ -69,7 +80,10 @@ export function CautionSettings({ idPrefix = 'caution' }: { idPrefix?: string })
                 type="button"
                 aria-label={t('cautionSettingsRemoveLabel', host)}
                 onClick={() =>
-                  void change((s) => ({ ...s, caution: { ...s.caution, mutedHosts: s.caution.mutedHosts.filter((h) => h !== host) } }))
+                  void change((s) => ({
+                    ...s,
+                    caution: { ...s.caution, mutedHosts: s.caution.mutedHosts.filter((h) => h !== host) },
+                  }))
                 }
               >
                 {t('cautionSettingsRemove')}

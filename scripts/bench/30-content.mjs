@@ -85,9 +85,13 @@ export default async function () {
   if (!existsSync(script)) throw new Error('Build first: npx wxt build');
   const js = fileSize(script);
   const style = fileSize(css);
-  console.log(`content script (every http/https page): ${kb(js.raw)} raw, ${kb(js.gzip)} gzip  (target <= 12 KB gzip)`);
+  console.log(
+    `content script (every http/https page): ${kb(js.raw)} raw, ${kb(js.gzip)} gzip  (target <= 12 KB gzip)`,
+  );
   console.log('  the banner UI is inlined (WXT builds content scripts as one IIFE: no lazily loaded chunk)');
-  console.log(`banner stylesheet (fetched only when a banner mounts): ${kb(style.raw)} raw, ${kb(style.gzip)} gzip`);
+  console.log(
+    `banner stylesheet (fetched only when a banner mounts): ${kb(style.raw)} raw, ${kb(style.gzip)} gzip`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'pt-bench-content-'));
   const article = readFileSync(join(FIXTURES, 'en-lower-back-stretches.html'), 'utf8');

@@ -20,7 +20,12 @@ beforeEach(async () => {
 });
 
 const page = 'https://www.example-physio.com/blog/neck-stretches';
-const sender = (over: object = {}) => ({ id: fakeBrowser.runtime.id, tab: { id: 3 } as never, url: page, ...over });
+const sender = (over: object = {}) => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: 3 } as never,
+  url: page,
+  ...over,
+});
 
 test('only our own content scripts on web pages are heard', () => {
   expect(fromOurContentScript(sender())).toBe(true);
@@ -37,12 +42,22 @@ test('adds the page once as an exercise found online; the second time reports th
   expect(again).toEqual({ ok: true, id: first.ok ? first.id : '', duplicate: true });
   const { exercises } = await journal.getProfile();
   expect(exercises).toHaveLength(1);
-  expect(exercises[0]).toMatchObject({ name: 'Neck stretches for desk workers', source: 'online', url: page });
+  expect(exercises[0]).toMatchObject({
+    name: 'Neck stretches for desk workers',
+    source: 'online',
+    url: page,
+  });
 });
 
 test('refuses a URL from another origin than the sender, or not http(s)', async () => {
-  expect(await addExercise(journal, 'x', 'https://evil.example.net/', page)).toEqual({ ok: false, error: 'bad-url' });
-  expect(await addExercise(journal, 'x', 'javascript:alert(1)', page)).toEqual({ ok: false, error: 'bad-url' });
+  expect(await addExercise(journal, 'x', 'https://evil.example.net/', page)).toEqual({
+    ok: false,
+    error: 'bad-url',
+  });
+  expect(await addExercise(journal, 'x', 'javascript:alert(1)', page)).toEqual({
+    ok: false,
+    error: 'bad-url',
+  });
   expect((await journal.getProfile()).exercises).toHaveLength(0);
 });
 
@@ -84,15 +99,23 @@ test('the listener answers valid caution messages from our content script and ig
   const reply = (msg: unknown, s = sender()) =>
     new Promise((resolve) => {
       // the fake's trigger is typed with two arguments; the real event also passes sendResponse
-      const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...a: unknown[]) => Promise<unknown[]>;
+      const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (
+        ...a: unknown[]
+      ) => Promise<unknown[]>;
       void trigger(msg, s, resolve).then((r) => {
         if (!r.includes(true)) resolve('no reply');
       });
     });
-  expect(await reply({ type: 'caution:addExercise', title: 'Neck stretches', url: page })).toMatchObject({ ok: true, duplicate: false });
+  expect(await reply({ type: 'caution:addExercise', title: 'Neck stretches', url: page })).toMatchObject({
+    ok: true,
+    duplicate: false,
+  });
   expect(await reply({ type: 'caution:status' })).toEqual({ earlyPostSurgery: false, dismissed: false });
   expect(await reply({ type: 'caution:dismiss', url: page })).toEqual({ ok: true });
-  expect(await reply({ type: 'caution:status', url: page })).toEqual({ earlyPostSurgery: false, dismissed: true });
+  expect(await reply({ type: 'caution:status', url: page })).toEqual({
+    earlyPostSurgery: false,
+    dismissed: true,
+  });
   expect(await reply({ type: 'caution:addExercise', title: 'x', url: page, extra: 1 })).toBe('no reply');
   expect(await reply({ type: 'caution:status' }, sender({ id: 'other' }))).toBe('no reply');
   expect(await reply({ type: 'journal:changed', what: 'entries' })).toBe('no reply');

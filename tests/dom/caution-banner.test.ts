@@ -36,7 +36,9 @@ test('a labelled note that does not take focus', () => {
   const before = document.activeElement;
   const { panel } = setup();
   expect(panel.getAttribute('role')).toBe('note');
-  expect(panel.querySelector(`#${panel.getAttribute('aria-labelledby')}`)?.textContent).toBe('Exercises found online');
+  expect(panel.querySelector(`#${panel.getAttribute('aria-labelledby')}`)?.textContent).toBe(
+    'Exercises found online',
+  );
   expect(panel.textContent).toContain('not tailored to you');
   expect(panel.textContent).toContain('evaluation by a healthcare professional may be helpful');
   expect(panel.textContent).not.toContain('weeks ago');
@@ -84,7 +86,9 @@ test('a duplicate and a failure are told apart', async () => {
   let s = setup(false, { ok: true, id: 'x', duplicate: true });
   s.byText('Add to my exercises').click();
   await new Promise((r) => setTimeout(r, 0));
-  expect(s.panel.querySelector('[role="status"]')!.textContent).toBe('This page is already in your exercises.');
+  expect(s.panel.querySelector('[role="status"]')!.textContent).toBe(
+    'This page is already in your exercises.',
+  );
   s = setup(false, { ok: false, error: 'bad-url' });
   s.byText('Add to my exercises').click();
   await new Promise((r) => setTimeout(r, 0));
@@ -103,14 +107,18 @@ test('muted hosts cover subdomains and ignore www.', () => {
   expect(isMuted('notexample.com', ['example.com'])).toBe(false);
   const caution = { caution: true, score: 12, reasons: [] };
   expect(shouldShow(caution, DEFAULT_SETTINGS, 'a.com')).toBe(true);
-  expect(shouldShow(caution, { ...DEFAULT_SETTINGS, caution: { enabled: false, mutedHosts: [] } }, 'a.com')).toBe(false);
-  expect(shouldShow(caution, { ...DEFAULT_SETTINGS, caution: { enabled: true, mutedHosts: ['a.com'] } }, 'a.com')).toBe(false);
+  expect(
+    shouldShow(caution, { ...DEFAULT_SETTINGS, caution: { enabled: false, mutedHosts: [] } }, 'a.com'),
+  ).toBe(false);
+  expect(
+    shouldShow(caution, { ...DEFAULT_SETTINGS, caution: { enabled: true, mutedHosts: ['a.com'] } }, 'a.com'),
+  ).toBe(false);
   expect(shouldShow({ ...caution, caution: false }, DEFAULT_SETTINGS, 'a.com')).toBe(false);
 });
 
 test('at most five reasons, so the note stays compact', () => {
-  const many = (['urlTopic', 'titleTopic', 'metaTopic', 'headingsTopic', 'textTopic', 'hold', 'reps', 'position'] as const).map(
-    (id, i) => ({ id, weight: 10 - i }),
-  );
+  const many = (
+    ['urlTopic', 'titleTopic', 'metaTopic', 'headingsTopic', 'textTopic', 'hold', 'reps', 'position'] as const
+  ).map((id, i) => ({ id, weight: 10 - i }));
   expect(reasonLines(many)).toHaveLength(5);
 });

@@ -8,7 +8,10 @@ import { loadSettings, updateSettings } from '@/utils/settings';
 const flush = () => act(() => new Promise((r) => setTimeout(r, 20)));
 
 test('switch off, then remove a muted host', async () => {
-  await updateSettings((s) => ({ ...s, caution: { enabled: true, mutedHosts: ['www.example.com', 'videos.example.org'] } }));
+  await updateSettings((s) => ({
+    ...s,
+    caution: { enabled: true, mutedHosts: ['www.example.com', 'videos.example.org'] },
+  }));
   const root = document.createElement('div');
   document.body.append(root);
   render(<CautionSettings />, root);

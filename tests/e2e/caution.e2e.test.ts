@@ -6,7 +6,14 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchExtension, serveFolder, axeViolations, screenshot, ROOT, type ExtensionBrowser } from './harness';
+import {
+  launchExtension,
+  serveFolder,
+  axeViolations,
+  screenshot,
+  ROOT,
+  type ExtensionBrowser,
+} from './harness';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -91,7 +98,9 @@ describe('light', () => {
     const page = await open(at(f));
     await banner(page).waitFor();
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('pt-journal-caution')!).position)).toBe('fixed');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('pt-journal-caution')!).position),
+    ).toBe('fixed');
     const box = (await banner(page).boundingBox())!;
     const vp = page.viewportSize()!;
     expect(box.x + box.width).toBeLessThanOrEqual(vp.width);
@@ -102,7 +111,9 @@ describe('light', () => {
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() === 'pt-journal-caution');
+      reached = await page.evaluate(
+        () => document.activeElement?.tagName.toLowerCase() === 'pt-journal-caution',
+      );
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Escape');
@@ -175,7 +186,11 @@ describe('light', () => {
         }),
     );
     expect(stored).toEqual([
-      expect.objectContaining({ name: 'Nackenschmerzen lösen: Dehnübungen fürs Büro', source: 'online', url: at(f) }),
+      expect.objectContaining({
+        name: 'Nackenschmerzen lösen: Dehnübungen fürs Büro',
+        source: 'online',
+        url: at(f),
+      }),
     ]);
     expect(errors).toEqual([]);
   });
@@ -199,7 +214,11 @@ describe('light', () => {
     const host = new URL(other.url).hostname;
     const options = await b.openPage('options.html');
     await expect
-      .poll(() => options.evaluate(() => chrome.storage.local.get('settings').then((s) => (s.settings as { caution: unknown }).caution)))
+      .poll(() =>
+        options.evaluate(() =>
+          chrome.storage.local.get('settings').then((s) => (s.settings as { caution: unknown }).caution),
+        ),
+      )
       .toEqual({ enabled: true, mutedHosts: [host] });
     await page.goto(`http://${host}/fr-genou-fiche.html`);
     await settle(page);
@@ -249,7 +268,10 @@ describe('light', () => {
     await banner(page).waitFor();
     expect(await banner(page).textContent()).toContain('less than 12 weeks ago');
     await screenshot(page, 'caution-banner-surgery', false);
-    const [help] = await Promise.all([b.context.waitForEvent('page'), page.getByRole('button', { name: 'When to get help now' }).click()]);
+    const [help] = await Promise.all([
+      b.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'When to get help now' }).click(),
+    ]);
     await help.waitForLoadState();
     expect(help.url()).toBe(b.url('help.html'));
     expect(errors).toEqual([]);

@@ -21,7 +21,9 @@ describe.each(names)('%s', (name) => {
 });
 
 test('urlWords decodes, transliterates and splits a URL into words', () => {
-  expect(D.urlWords(new URL('https://www.x.de/R%C3%BCcken_Schmerzen/%C3%9Cbungen.html'))).toBe('www x de rucken schmerzen ubungen html');
+  expect(D.urlWords(new URL('https://www.x.de/R%C3%BCcken_Schmerzen/%C3%9Cbungen.html'))).toBe(
+    'www x de rucken schmerzen ubungen html',
+  );
 });
 
 const count = (kind: D.Counted, s: string) => D.count(kind, normalize(s));
@@ -94,14 +96,25 @@ describe('topic words', () => {
     expect(D.topicOf(normalize(text))[kind]).toBe(true);
   });
 
-  test.each(['Lemon chicken traybake', 'Election results', 'Weather forecast for the weekend'])('neither: %s', (text) => {
-    const t = D.topicOf(normalize(text));
-    expect(t.condition || t.exercise).toBe(false);
-  });
+  test.each(['Lemon chicken traybake', 'Election results', 'Weather forecast for the weekend'])(
+    'neither: %s',
+    (text) => {
+      const t = D.topicOf(normalize(text));
+      expect(t.condition || t.exercise).toBe(false);
+    },
+  );
 
   test('yoga poses named after animals are not animals', () => {
-    for (const s of ['Downward dog', 'Cat-cow stretch', 'Bird dog', 'Herabschauender Hund', 'Perro boca abajo']) expect(D.topicOf(normalize(s)).animal).toBe(false);
-    for (const s of ['Exercises for your dog', 'Mon chien boite', 'Unser Hund']) expect(D.topicOf(normalize(s)).animal).toBe(true);
+    for (const s of [
+      'Downward dog',
+      'Cat-cow stretch',
+      'Bird dog',
+      'Herabschauender Hund',
+      'Perro boca abajo',
+    ])
+      expect(D.topicOf(normalize(s)).animal).toBe(false);
+    for (const s of ['Exercises for your dog', 'Mon chien boite', 'Unser Hund'])
+      expect(D.topicOf(normalize(s)).animal).toBe(true);
   });
 });
 

@@ -32,10 +32,13 @@ test('the fixture set is large and varied enough to mean something', () => {
   expect(fixtures.filter((f) => !f.expected).length).toBeGreaterThanOrEqual(25);
 });
 
-test.each(results.filter((x) => x.f.expected).map((x) => [x.f.file, x] as const))('flags %s', (_name, { r }) => {
-  expect(r.caution, JSON.stringify(r)).toBe(true);
-  expect(r.reasons.some((reason) => reason.weight > 0)).toBe(true);
-});
+test.each(results.filter((x) => x.f.expected).map((x) => [x.f.file, x] as const))(
+  'flags %s',
+  (_name, { r }) => {
+    expect(r.caution, JSON.stringify(r)).toBe(true);
+    expect(r.reasons.some((reason) => reason.weight > 0)).toBe(true);
+  },
+);
 
 test.each(results.filter((x) => !x.f.expected).map((x) => [`${x.f.file} (${x.f.kind})`, x] as const))(
   'clears %s',
@@ -58,7 +61,8 @@ test('precision and recall over all fixtures', () => {
   console.log(
     `caution classifier on ${fixtures.length} fixtures: precision ${(precision * 100).toFixed(1)}% recall ${(recall * 100).toFixed(1)}% (tp ${tp}, fp ${fp}, fn ${fn})`,
   );
-  for (const { f, r } of results) console.log(`${r.caution === f.expected ? ' ok ' : 'MISS'} ${r.score.toFixed(1).padStart(6)} ${f.file}`);
+  for (const { f, r } of results)
+    console.log(`${r.caution === f.expected ? ' ok ' : 'MISS'} ${r.score.toFixed(1).padStart(6)} ${f.file}`);
   expect(precision).toBe(1);
   expect(recall).toBe(1);
 });

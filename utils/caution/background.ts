@@ -44,7 +44,12 @@ export function isEarlyPostSurgery(surgeryDate: string | null, today = localDay(
   return since >= 0 && since < EARLY_POST_SURGERY_WEEKS * 7;
 }
 
-export async function addExercise(journal: Journal, title: string, rawUrl: string, senderUrl: string): Promise<AddExerciseReply> {
+export async function addExercise(
+  journal: Journal,
+  title: string,
+  rawUrl: string,
+  senderUrl: string,
+): Promise<AddExerciseReply> {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -114,32 +119,36 @@ export async function cautionStatus(journal: Journal, rawUrl?: string): Promise<
 }
 
 export function registerCautionHandlers(journal: Journal): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
-    const message = parseMessage(raw);
-    if (!message || !message.type.startsWith('caution:')) return undefined; // someone else's message
-    if (!fromOurContentScript(sender)) return undefined;
-    switch (message.type) {
-      case 'caution:addExercise':
-        void addExercise(journal, message.title, message.url, sender.url ?? '').then(sendResponse);
-        return true; // keeps the channel open for the asynchronous reply
-      case 'caution:status':
-        void cautionStatus(journal, message.url).then(sendResponse);
-        return true;
-      case 'caution:dismiss':
-        void dismiss(message.url)
-          .catch(() => false)
-          .then((ok) => sendResponse({ ok }));
-        return true;
-      case 'caution:openJournal':
-        void browser.runtime.openOptionsPage().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
-        sendResponse({ ok: true });
-        return undefined;
-      case 'caution:openHelp':
-        void browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
-        sendResponse({ ok: true });
-        return undefined;
-      default:
-        return undefined;
-    }
-  });
+  browser.runtime.onMessage.addListener(
+    (raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
+      const message = parseMessage(raw);
+      if (!message || !message.type.startsWith('caution:')) return undefined; // someone else's message
+      if (!fromOurContentScript(sender)) return undefined;
+      switch (message.type) {
+        case 'caution:addExercise':
+          void addExercise(journal, message.title, message.url, sender.url ?? '').then(sendResponse);
+          return true; // keeps the channel open for the asynchronous reply
+        case 'caution:status':
+          void cautionStatus(journal, message.url).then(sendResponse);
+          return true;
+        case 'caution:dismiss':
+          void dismiss(message.url)
+            .catch(() => false)
+            .then((ok) => sendResponse({ ok }));
+          return true;
+        case 'caution:openJournal':
+          void browser.runtime
+            .openOptionsPage()
+            .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
+          sendResponse({ ok: true });
+          return undefined;
+        case 'caution:openHelp':
+          void browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
+          sendResponse({ ok: true });
+          return undefined;
+        default:
+          return undefined;
+      }
+    },
+  );
 }

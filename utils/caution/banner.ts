@@ -117,18 +117,26 @@ export function buildBanner(doc: Document, { reasons, earlyPostSurgery, actions 
   );
 
   const body = [el(doc, 'p', {}, t('cautionBody'))];
-  if (earlyPostSurgery) body.push(el(doc, 'p', { class: 'surgery' }, t('cautionBodySurgery', EARLY_POST_SURGERY_WEEKS)));
+  if (earlyPostSurgery)
+    body.push(el(doc, 'p', { class: 'surgery' }, t('cautionBodySurgery', EARLY_POST_SURGERY_WEEKS)));
 
   return el(
     doc,
     'div',
-    { class: `panel${earlyPostSurgery ? ' early' : ''}`, role: 'note', 'aria-labelledby': 'pt-caution-title' },
+    {
+      class: `panel${earlyPostSurgery ? ' early' : ''}`,
+      role: 'note',
+      'aria-labelledby': 'pt-caution-title',
+    },
     el(
       doc,
       'div',
       { class: 'head' },
       el(doc, 'strong', { id: 'pt-caution-title' }, t('cautionTitle')),
-      button(doc, t('cautionDismiss'), actions.dismiss, { class: 'dismiss', 'aria-label': t('cautionDismissLabel') }),
+      button(doc, t('cautionDismiss'), actions.dismiss, {
+        class: 'dismiss',
+        'aria-label': t('cautionDismissLabel'),
+      }),
     ),
     ...body,
     whyButton,

@@ -87,7 +87,12 @@ export function startCaution(ctx: ContentScriptContext): void {
           reasons: result.reasons,
           earlyPostSurgery: status.earlyPostSurgery,
           actions: {
-            add: () => send<AddExerciseReply>({ type: 'caution:addExercise', title: document.title.slice(0, 500), url: href.slice(0, 2048) }),
+            add: () =>
+              send<AddExerciseReply>({
+                type: 'caution:addExercise',
+                title: document.title.slice(0, 500),
+                url: href.slice(0, 2048),
+              }),
             openJournal: () => void send({ type: 'caution:openJournal' }),
             help: () => void send({ type: 'caution:openHelp' }),
             mute: () => {

@@ -122,18 +122,36 @@ export interface StructuredKinds {
 export function structuredKinds(types: readonly string[], ogType: string): StructuredKinds {
   const has = (...names: string[]) => types.some((t) => names.includes(t));
   const og = ogType.toLowerCase();
-  const article = has('Article', 'BlogPosting', 'NewsArticle', 'MedicalWebPage', 'WebPage', 'HealthTopicContent');
+  const article = has(
+    'Article',
+    'BlogPosting',
+    'NewsArticle',
+    'MedicalWebPage',
+    'WebPage',
+    'HealthTopicContent',
+  );
   return {
     howTo: has('HowTo', 'HowToStep', 'HowToSection'),
     exercisePlan: has('ExercisePlan', 'ExerciseAction', 'PhysicalActivity'),
     video: has('VideoObject') || og.startsWith('video'),
     article: article || og === 'article',
     qa: has('QAPage', 'Question', 'FAQPage'),
-    product: has('Product', 'Offer', 'AggregateOffer', 'IndividualProduct', 'ProductGroup') || og === 'product' || og === 'og:product',
+    product:
+      has('Product', 'Offer', 'AggregateOffer', 'IndividualProduct', 'ProductGroup') ||
+      og === 'product' ||
+      og === 'og:product',
     // A clinic's own landing page; its blog posts also carry Article types, which outweigh this.
     clinic:
-      has('MedicalClinic', 'MedicalBusiness', 'Physician', 'PhysicalTherapy', 'LocalBusiness', 'Hospital', 'Dentist', 'MedicalOrganization') &&
-      !article,
+      has(
+        'MedicalClinic',
+        'MedicalBusiness',
+        'Physician',
+        'PhysicalTherapy',
+        'LocalBusiness',
+        'Hospital',
+        'Dentist',
+        'MedicalOrganization',
+      ) && !article,
     scholarly: has('ScholarlyArticle', 'MedicalScholarlyArticle', 'Dataset'),
     job: has('JobPosting'),
   };

@@ -67,7 +67,20 @@ const MAX_JSONLD = 6;
 const MAX_SCRIPTS = 150;
 const THRESHOLD = 9;
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SELECT', 'SVG', 'IFRAME']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'SVG',
+  'IFRAME',
+]);
 
 /** Meta tags live in <head>: searching only there keeps a missing tag from costing a scan of a huge body. */
 function meta(doc: Document, ...names: string[]): string {
@@ -94,7 +107,8 @@ export function jsonLdTypes(doc: Document): string[] {
     if (Array.isArray(node)) return node.slice(0, 20).forEach((n) => add(n, depth));
     const o = node as Record<string, unknown>;
     const type = o['@type'];
-    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string') out.push(t.replace(/^.*[/:]/, ''));
+    for (const t of Array.isArray(type) ? type : [type])
+      if (typeof t === 'string') out.push(t.replace(/^.*[/:]/, ''));
     if (o['@graph']) add(o['@graph'], depth + 1);
     if (o.mainEntity) add(o.mainEntity, depth + 1);
   };
@@ -117,7 +131,8 @@ export function jsonLdTypes(doc: Document): string[] {
  */
 export function mainRoot(doc: Document): { root: Element | null; start: Element | null } {
   const h1 = doc.getElementsByTagName('h1')[0] ?? null;
-  const marked = h1?.closest('article') ?? doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0];
+  const marked =
+    h1?.closest('article') ?? doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0];
   if (marked) return { root: marked, start: null };
   return { root: doc.body, start: h1 && doc.body?.contains(h1) ? h1 : null };
 }
@@ -126,7 +141,8 @@ export function mainRoot(doc: Document): { root: Element | null; start: Element 
 export function sampleText(root: Element, cap = TEXT_CAP, start: Element | null = null): string {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 1),
+    acceptNode: (n) =>
+      n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 1,
   });
   if (start) walker.currentNode = start; // document order from there on, leaving the page header behind
   const parts: string[] = [];
@@ -151,7 +167,11 @@ export function sampleText(root: Element, cap = TEXT_CAP, start: Element | null 
  */
 function headings(doc: Document): string[] {
   const out: string[] = [];
-  for (const [tag, max] of [['h1', 5], ['h2', 25], ['h3', MAX_HEADINGS]] as const) {
+  for (const [tag, max] of [
+    ['h1', 5],
+    ['h2', 25],
+    ['h3', MAX_HEADINGS],
+  ] as const) {
     const list = doc.getElementsByTagName(tag);
     for (let i = 0, h = list[0]; h && i < max && out.length < MAX_HEADINGS; h = list[++i])
       out.push(normalize((h.textContent ?? '').slice(0, 200)).trim());
@@ -182,22 +202,34 @@ export function classify(url: URL, doc: Document): Classification {
   const kinds = structuredKinds(jsonLdTypes(doc), meta(doc, 'og:type'));
   // Single-page video sites keep the first page's <head> (og:type) after navigating: the URL still says "video".
   kinds.video ||= urlSaysVideo(url);
-  const citation = meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '';
+  const citation =
+    meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '';
   const heads = headingSignals(headings(doc));
   const h1 = topicOf(normalize((doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 300)));
   const u = { condition: urlSaysCondition(url), exercise: urlSaysExercise(url) };
 
-  let condition = (u.condition ? 2 : 0) + (title.condition ? 3 : 0) + (description.condition ? 1.5 : 0) + cap(heads.condition, 3);
+  let condition =
+    (u.condition ? 2 : 0) +
+    (title.condition ? 3 : 0) +
+    (description.condition ? 1.5 : 0) +
+    cap(heads.condition, 3);
   let exercise =
-    (u.exercise ? 2 : 0) + (title.exercise ? 3 : 0) + (description.exercise ? 1.5 : 0) + cap(heads.exercise, 3) + (kinds.exercisePlan ? 2 : 0);
+    (u.exercise ? 2 : 0) +
+    (title.exercise ? 3 : 0) +
+    (description.exercise ? 1.5 : 0) +
+    cap(heads.exercise, 3) +
+    (kinds.exercisePlan ? 2 : 0);
   const bothInTitle = (title.condition || h1.condition) && (title.exercise || h1.exercise);
 
   if (condition < 1 || exercise < 1) return { caution: false, score: 0, reasons };
 
   if (u.condition || u.exercise) add('urlTopic', (u.condition ? 2 : 0) + (u.exercise ? 2 : 0));
-  if (title.condition || title.exercise) add('titleTopic', (title.condition ? 3 : 0) + (title.exercise ? 3 : 0));
-  if (description.condition || description.exercise) add('metaTopic', (description.condition ? 1.5 : 0) + (description.exercise ? 1.5 : 0));
-  if (heads.condition || heads.exercise) add('headingsTopic', cap(heads.condition, 3) + cap(heads.exercise, 3));
+  if (title.condition || title.exercise)
+    add('titleTopic', (title.condition ? 3 : 0) + (title.exercise ? 3 : 0));
+  if (description.condition || description.exercise)
+    add('metaTopic', (description.condition ? 1.5 : 0) + (description.exercise ? 1.5 : 0));
+  if (heads.condition || heads.exercise)
+    add('headingsTopic', cap(heads.condition, 3) + cap(heads.exercise, 3));
 
   // ---- bounded text sample
   const { root, start } = mainRoot(doc);
@@ -221,18 +253,34 @@ export function classify(url: URL, doc: Document): Classification {
   // ---- evidence against
   const neg = {
     shop: (kinds.product ? 6 : 0) + (urlSaysShop(url) ? 3 : 0) + (title.shop ? 2 : 0) + cap(text.shop, 5),
-    booking: (kinds.clinic ? 2 : 0) + (urlSaysBooking(url) ? 3 : 0) + (title.booking ? 3 : 0) + cap(text.booking * 0.75, 4),
-    research: (kinds.scholarly ? 5 : 0) + (citation ? 5 : 0) + (urlSaysResearch(url) ? 4 : 0) + cap(text.research * 0.75, 6),
+    booking:
+      (kinds.clinic ? 2 : 0) +
+      (urlSaysBooking(url) ? 3 : 0) +
+      (title.booking ? 3 : 0) +
+      cap(text.booking * 0.75, 4),
+    research:
+      (kinds.scholarly ? 5 : 0) +
+      (citation ? 5 : 0) +
+      (urlSaysResearch(url) ? 4 : 0) +
+      cap(text.research * 0.75, 6),
     job: (kinds.job ? 8 : 0) + (urlSaysJob(url) ? 4 : 0) + (title.job ? 3 : 0) + cap(text.job, 6),
-    animal: (urlSaysAnimal(url) ? 4 : 0) + (title.animal || h1.animal ? 4 : 0) + (description.animal ? 2 : 0) + cap(text.animal * 0.5, 4),
+    animal:
+      (urlSaysAnimal(url) ? 4 : 0) +
+      (title.animal || h1.animal ? 4 : 0) +
+      (description.animal ? 2 : 0) +
+      cap(text.animal * 0.5, 4),
     medinfo: cap(heads.medinfo * 0.75, 3),
   };
   let against = 0;
   for (const [id, weight] of Object.entries(neg)) against += -add(id as ReasonId, -weight);
 
-  const score = Math.round((cap(condition, 8) + cap(exercise, 8) + instruction + video - against) * 100) / 100;
+  const score =
+    Math.round((cap(condition, 8) + cap(exercise, 8) + instruction + video - against) * 100) / 100;
   const caution =
-    condition >= 3 && exercise >= 3 && (instruction >= 3 || video > 0 || (bothInTitle && instruction >= 1.5)) && score >= THRESHOLD;
+    condition >= 3 &&
+    exercise >= 3 &&
+    (instruction >= 3 || video > 0 || (bothInTitle && instruction >= 1.5)) &&
+    score >= THRESHOLD;
   return { caution, score, reasons };
 }
 

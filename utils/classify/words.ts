@@ -66,7 +66,8 @@ export const EXERCISE = w(
  * Instruction phrasing. Each match is one instruction; numbers are any digits or common number words.
  * Kept as separate sources so the reasons can say which kind fired.
  */
-const N = '(?:\\d{1,3}(?:\\s?(?:-|to|a|bis|tot|à)\\s?\\d{1,3})?|one|two|three|five|ten|dos|tres|cinco|diez|deux|trois|cinq|dix|zwei|drei|funf|zehn|due|tre|cinque|dieci|duas|twee|drie|vijf|tien)';
+const N =
+  '(?:\\d{1,3}(?:\\s?(?:-|to|a|bis|tot|à)\\s?\\d{1,3})?|one|two|three|five|ten|dos|tres|cinco|diez|deux|trois|cinq|dix|zwei|drei|funf|zehn|due|tre|cinque|dieci|duas|twee|drie|vijf|tien)';
 
 export const HOLD = w(
   // en
