@@ -248,7 +248,7 @@ describe('light', () => {
     expect(errors).toEqual([]);
   });
 
-  test('early after surgery the wording is stronger; the help link opens the help page', async () => {
+  test('early after surgery the wording is stronger; help and journal buttons open their pages', async () => {
     const options = await b.openPage('options.html');
     await options.evaluate(
       () =>
@@ -274,6 +274,13 @@ describe('light', () => {
     ]);
     await help.waitForLoadState();
     expect(help.url()).toBe(b.url('help.html'));
+    await options.close(); // openOptionsPage() focuses an open options tab instead of opening another
+    const [journal] = await Promise.all([
+      b.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Open my journal' }).click(),
+    ]);
+    await journal.waitForLoadState();
+    expect(journal.url()).toMatch(new RegExp(`^${b.url('options.html')}`));
     expect(errors).toEqual([]);
   });
 });
