@@ -16,6 +16,11 @@ test('every page holds the right days, newest first, whichever end it is read fr
     seen.push(...rows.map((e) => e.date));
   }
   expect(seen).toEqual(newestFirst);
+  // with the count known (the section passes it), the newer half is read without counting: same pages
+  for (let p = 0; p < pages; p++)
+    expect((await pageOfDays(db, p, entries.length)).map((e) => e.date)).toEqual(
+      newestFirst.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE),
+    );
   expect(await pageOfDays(db, pages)).toEqual([]);
   expect((await pageOfDays(db, pages - 1))[0]).toEqual(entries[entries.length - 1 - (pages - 1) * PAGE_SIZE]);
   db.close();

@@ -25,17 +25,20 @@ function mean(values: number[]): string {
  * Days of one page, newest first. Skipping rows costs time per skipped row even in IndexedDB, so: walk keys only
  * (no values), from whichever end of the journal is nearer, then fetch just the page's entries.
  */
-export async function pageOfDays(db: JournalDB, page: number): Promise<Entry[]> {
+export async function pageOfDays(db: JournalDB, page: number, totalHint = 0): Promise<Entry[]> {
   return db.transaction('r', db.entries, async () => {
-    const total = await db.entries.count();
+    // The section passes the count it already watches: counting 100,000 rows is itself a walk over all of them.
+    // A stale hint only shifts the page until the count's own liveQuery re-runs this one.
+    const total = totalHint > 0 ? totalHint : await db.entries.count();
     const skipFromNewest = page * PAGE_SIZE;
     const size = Math.max(0, Math.min(PAGE_SIZE, total - skipFromNewest));
     if (size === 0) return [];
     const skipFromOldest = total - skipFromNewest - size;
-    const keys =
+    const keys = (
       skipFromNewest <= skipFromOldest
         ? await db.entries.orderBy('date').reverse().offset(skipFromNewest).limit(size).primaryKeys()
-        : (await db.entries.orderBy('date').offset(skipFromOldest).limit(size).primaryKeys()).reverse();
+        : (await db.entries.orderBy('date').offset(skipFromOldest).limit(size).primaryKeys()).reverse()
+    ) as string[];
     const entries = await db.entries.bulkGet(keys);
     return entries.filter((e): e is Entry => e !== undefined);
   });
@@ -53,7 +56,7 @@ export function HistorySection() {
   const tableRef = useRef<HTMLTableElement>(null);
 
   const { value: count = 0 } = useLive(() => db.entries.count(), []);
-  const { value: rows } = useLive(() => pageOfDays(db, page), [page]);
+  const { value: rows } = useLive(() => pageOfDays(db, page, count), [page, count]);
   const { value: profile = EMPTY_PROFILE } = useLive<Profile>(() => journal.getProfile(), []);
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   if (page > 0 && page >= pages) setPage(pages - 1);
