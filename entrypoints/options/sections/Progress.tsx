@@ -9,7 +9,7 @@
  * Only the chosen range is read (date index). When all charts have drawn the current data we set the performance
  * mark "pt:charts-drawn"; a range switch sets "pt:range-start" first (scripts/bench/20-dashboard.mjs reads both).
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n';
 import { addDays, daysBetween, formatDay, localDay, type Day } from '@/utils/dates';
 import { pageJournal } from '@/utils/db/journal';
@@ -187,12 +187,12 @@ export function ProgressSection() {
   // memory (no database read), and "all" reads in chunks so a 100,000-day journal never freezes the tab.
   // The range ends today, or on the last entry when one is dated later (an imported journal can be): known after
   // the first read, which then reads the later range it needs.
-  const anchor = useRef<Day>(today);
+  const [anchor, setAnchor] = useState<Day>(today);
   const rangeDays = RANGES.find((r) => r.id === range)!.days;
   const asked: Span =
     rangeDays === null
       ? { from: EARLIEST_DAY, to: LATEST_DAY }
-      : { from: addDays(anchor.current, -(rangeDays - 1)), to: anchor.current };
+      : { from: addDays(anchor, -(rangeDays - 1)), to: anchor };
   const widest = useRef<Span>(asked);
   widest.current = widen(widest.current, asked);
   const loadKey = `${widest.current.from}..${widest.current.to}`;
@@ -206,7 +206,10 @@ export function ProgressSection() {
     ]);
     return { first: firstE?.date ?? null, last: lastE?.date ?? null, profile, entries, from, to };
   });
-  if (loaded?.value.last && loaded.value.last > anchor.current) anchor.current = loaded.value.last;
+  const lastDay = loaded?.value.last;
+  useEffect(() => {
+    if (lastDay && lastDay > anchor) setAnchor(lastDay);
+  }, [lastDay, anchor]);
   const meta = loaded?.value;
   const bounds = meta?.first ? rangeBounds(range, today, meta.first, meta.last) : null;
   const boundsKey = bounds ? `${bounds.from}..${bounds.to}` : null;
@@ -300,7 +303,13 @@ export function ProgressSection() {
       ))}
     </fieldset>
   );
-  if (!view) return rangePicker;
+  if (!view)
+    return (
+      <>
+        {rangePicker}
+        <p class="muted">{t('progLoading')}</p>
+      </>
+    );
 
   const { series: s, x } = view;
   const locale = uiLocale();
