@@ -57,7 +57,9 @@ export default async function () {
       fast.push(Date.now() - t0);
       await page.close();
     }
-    console.log(`fast path open → digit → Ctrl+Enter → saved: median ${median(fast)} ms (target: a person under 5 s)`);
+    console.log(
+      `fast path open → digit → Ctrl+Enter → saved: median ${median(fast)} ms (target: a person under 5 s)`,
+    );
     const mp = median(popup);
     const mb = median(blank);
     console.log(
