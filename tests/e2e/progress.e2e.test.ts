@@ -90,6 +90,27 @@ test('a few weeks of check-ins: charts, summaries, range switch, tables, insight
   await page.locator('#progress').screenshot({ path: 'test-results/screens/progress-section-light.png' });
   await page.locator('#insights').screenshot({ path: 'test-results/screens/insights-section-light.png' });
 
+  // 200% zoom of a 1100 px window = a 550 px wide layout: everything reflows, nothing scrolls sideways, and the
+  // charts follow the width of the page (uPlot resized by the ResizeObserver).
+  await page.setViewportSize({ width: 550, height: 800 });
+  await expect
+    .poll(() =>
+      page
+        .locator('#progress .time-chart canvas')
+        .first()
+        .evaluate((c) => c.getBoundingClientRect().width),
+    )
+    .toBeLessThanOrEqual(550);
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('#progress *, #insights *')]
+      .filter((el) => el.getBoundingClientRect().right > 551)
+      .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
+      .slice(0, 5),
+  );
+  expect(wide).toEqual([]);
+  await page.locator('#progress').screenshot({ path: 'test-results/screens/progress-section-narrow.png' });
+  await page.setViewportSize({ width: 1100, height: 800 });
+
   // Dark mode: the charts read the theme's variables (axis text is light on dark).
   await b.close();
   b = await launchExtension({ colorScheme: 'dark' });
