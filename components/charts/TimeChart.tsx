@@ -72,7 +72,10 @@ function drawMarkers(u: uPlot, markers: ChartMarkers | undefined) {
     ctx.setLineDash([]);
     ctx.fillStyle = cssVar(line.color);
     ctx.font = `${11 * dpr}px system-ui, sans-serif`;
-    ctx.fillText(line.label, px + 4 * dpr, bbox.top + 12 * dpr);
+    // uPlot leaves the axis labels' alignment on the context; ours starts at the line and reads rightwards.
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.fillText(line.label, px + 4 * dpr, bbox.top + 3 * dpr);
   }
   // Session markers only when days are wide enough to tell apart; the adherence calendar and table show the rest.
   const days = (xmax - xmin) / 86_400 + 1;
