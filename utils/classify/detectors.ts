@@ -6,35 +6,41 @@
  */
 import * as W from './words';
 
-const re = (src: string, flags = '') => new RegExp(src, flags);
-
-const CONDITION = re(W.CONDITION);
-const EXERCISE = re(W.EXERCISE);
-const BODY = re(W.BODY);
-const SHOP = re(W.SHOP);
-const BOOKING = re(W.BOOKING);
-const RESEARCH = re(W.RESEARCH);
-const JOB = re(W.JOB);
-const ANIMAL = re(W.ANIMAL);
-const MEDINFO = re(W.MEDINFO);
-
-const COUNTERS = {
-  condition: re(W.CONDITION, 'g'),
-  exercise: re(W.EXERCISE, 'g'),
-  hold: re(W.HOLD, 'g'),
-  reps: re(W.REPS, 'g'),
-  position: re(W.POSITION, 'g'),
-  shop: re(W.SHOP, 'g'),
-  booking: re(W.BOOKING, 'g'),
-  research: re(W.RESEARCH, 'g'),
-  job: re(W.JOB, 'g'),
-  animal: re(W.ANIMAL, 'g'),
+const SOURCES = {
+  condition: W.CONDITION,
+  exercise: W.EXERCISE,
+  hold: W.HOLD,
+  reps: W.REPS,
+  position: W.POSITION,
+  shop: W.SHOP,
+  booking: W.BOOKING,
+  research: W.RESEARCH,
+  job: W.JOB,
+  animal: W.ANIMAL,
+  medinfo: W.MEDINFO,
 } as const;
-export type Counted = keyof typeof COUNTERS;
+export type Counted = keyof typeof SOURCES;
+
+/**
+ * One RegExp per vocabulary, built on first use and shared by `has` and `count`. Compiling these large alternations
+ * is most of a page's classification cost (each page load starts a fresh content-script world), so a page that stops
+ * at the early exit compiles only two of them, and no vocabulary is ever compiled twice with different flags.
+ */
+const compiled: Partial<Record<Counted, RegExp>> = {};
+const rx = (kind: Counted): RegExp => (compiled[kind] ??= new RegExp(SOURCES[kind], 'g'));
+
+/** Whether a vocabulary occurs in normalised text. */
+export function has(kind: Counted, normalized: string): boolean {
+  const g = rx(kind);
+  g.lastIndex = 0;
+  const found = g.test(normalized);
+  g.lastIndex = 0;
+  return found;
+}
 
 /** How many times a vocabulary occurs in normalised text, stopping at `cap` (bounded work on long pages). */
 export function count(kind: Counted, normalized: string, cap = 50): number {
-  const g = COUNTERS[kind];
+  const g = rx(kind);
   g.lastIndex = 0;
   let n = 0;
   while (n < cap && g.exec(normalized)) n++;
@@ -42,31 +48,43 @@ export function count(kind: Counted, normalized: string, cap = 50): number {
   return n;
 }
 
-/** Topic words of a short text (title, description, heading), already normalised. */
-export interface Topic {
-  condition: boolean;
-  exercise: boolean;
-  body: boolean;
-  shop: boolean;
-  booking: boolean;
-  research: boolean;
-  job: boolean;
-  animal: boolean;
-  medinfo: boolean;
+/**
+ * Movement verbs aimed at a body part, by walking the words: verb, link word (your/the/la/le/das…), an optional
+ * word (left, right, other…), body part; or, for German infinitives, link word, body part, optional word, verb
+ * ("das rechte Bein langsam anheben", "Heben Sie das Becken"). Set lookups only: nothing to compile.
+ */
+export function countMoves(normalized: string, cap = 50): number {
+  const t = normalized.split(/[^a-z0-9]+/);
+  let n = 0;
+  for (let i = 0; i < t.length && n < cap; i++) {
+    const w = t[i] ?? '';
+    if (W.MOVE_VERBS.has(w)) {
+      let j = i + 1;
+      if (t[j] === 'sie') j++; // "heben Sie das Becken"
+      if (
+        W.MOVE_LINKS.has(t[j] ?? '') &&
+        (W.MOVE_BODY.has(t[j + 1] ?? '') || W.MOVE_BODY.has(t[j + 2] ?? ''))
+      )
+        n++;
+    } else if (W.MOVE_BODY.has(w) && (W.MOVE_LINKS.has(t[i - 1] ?? '') || W.MOVE_LINKS.has(t[i - 2] ?? ''))) {
+      if (W.MOVE_VERBS.has(t[i + 1] ?? '') || W.MOVE_VERBS.has(t[i + 2] ?? '')) n++; // "das Becken (langsam) anheben"
+    }
+  }
+  return n;
 }
 
+const TOPICS = ['condition', 'exercise', 'shop', 'booking', 'research', 'job', 'animal', 'medinfo'] as const;
+/** Topic words of a short text (title, description, heading), already normalised. */
+export type Topic = Record<(typeof TOPICS)[number], boolean>;
+
+/** Each flag is computed on first read, so a caller pays only for the vocabularies it asks about. */
 export function topicOf(normalized: string): Topic {
-  return {
-    condition: CONDITION.test(normalized),
-    exercise: EXERCISE.test(normalized),
-    body: BODY.test(normalized),
-    shop: SHOP.test(normalized),
-    booking: BOOKING.test(normalized),
-    research: RESEARCH.test(normalized),
-    job: JOB.test(normalized),
-    animal: ANIMAL.test(normalized),
-    medinfo: MEDINFO.test(normalized),
-  };
+  const topic = {} as Topic;
+  for (const kind of TOPICS) {
+    let value: boolean | undefined;
+    Object.defineProperty(topic, kind, { enumerable: true, get: () => (value ??= has(kind, normalized)) });
+  }
+  return topic;
 }
 
 // ---- URL ---------------------------------------------------------------------------------------------------------
@@ -95,13 +113,13 @@ const URL_JOB =
 const URL_VIDEO =
   /(?:^|\s)(?:youtube|youtu|vimeo|dailymotion|tiktok|rumble|wistia|bilibili|watch|video|videos|shorts|reel|reels|embed)(?:\s|$)/;
 
-export const urlSaysCondition = (url: URL): boolean => CONDITION.test(urlWords(url));
-export const urlSaysExercise = (url: URL): boolean => EXERCISE.test(urlWords(url));
+export const urlSaysCondition = (url: URL): boolean => has('condition', urlWords(url));
+export const urlSaysExercise = (url: URL): boolean => has('exercise', urlWords(url));
 export const urlSaysShop = (url: URL): boolean => URL_SHOP.test(urlWords(url));
 export const urlSaysBooking = (url: URL): boolean => URL_BOOKING.test(urlWords(url));
 export const urlSaysResearch = (url: URL): boolean => URL_RESEARCH.test(urlWords(url));
 export const urlSaysJob = (url: URL): boolean => URL_JOB.test(urlWords(url));
-export const urlSaysAnimal = (url: URL): boolean => ANIMAL.test(urlWords(url));
+export const urlSaysAnimal = (url: URL): boolean => has('animal', urlWords(url));
 export const urlSaysVideo = (url: URL): boolean => URL_VIDEO.test(urlWords(url));
 
 // ---- structured data -----------------------------------------------------------------------------------------------
@@ -204,7 +222,7 @@ export function textSignals(normalized: string): TextSignals {
     exercise: count('exercise', normalized),
     hold: count('hold', normalized),
     reps: count('reps', normalized),
-    position: count('position', normalized),
+    position: count('position', normalized) + countMoves(normalized),
     shop: count('shop', normalized),
     booking: count('booking', normalized),
     research: count('research', normalized),

@@ -13,6 +13,7 @@
  * Nothing is stored: the result lives only as long as the page.
  */
 import {
+  has,
   headingSignals,
   structuredKinds,
   textSignals,
@@ -197,14 +198,22 @@ export function classify(url: URL, doc: Document): Classification {
   };
 
   // ---- cheap signals
-  const title = topicOf(normalize(doc.title.slice(0, 300)));
-  const description = topicOf(normalize(meta(doc, 'description', 'og:description', 'twitter:description')));
+  const titleText = normalize(doc.title.slice(0, 300));
+  const descriptionText = normalize(meta(doc, 'description', 'og:description', 'twitter:description'));
+  const headingTexts = headings(doc);
+  // Early exit: without a condition word and an exercise word somewhere in the cheap signals, nothing below can reach
+  // the thresholds (the text sample adds at most 2 points per axis, 3 are needed). Two regex runs for most pages.
+  const cheap = [urlWords(url), titleText, descriptionText, ...headingTexts].join('\n');
+  if (!has('condition', cheap) || !has('exercise', cheap)) return { caution: false, score: 0, reasons };
+
+  const title = topicOf(titleText);
+  const description = topicOf(descriptionText);
   const kinds = structuredKinds(jsonLdTypes(doc), meta(doc, 'og:type'));
   // Single-page video sites keep the first page's <head> (og:type) after navigating: the URL still says "video".
   kinds.video ||= urlSaysVideo(url);
   const citation =
     meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '';
-  const heads = headingSignals(headings(doc));
+  const heads = headingSignals(headingTexts);
   const h1 = topicOf(normalize((doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 300)));
   const u = { condition: urlSaysCondition(url), exercise: urlSaysExercise(url) };
 
@@ -221,7 +230,7 @@ export function classify(url: URL, doc: Document): Classification {
     (kinds.exercisePlan ? 2 : 0);
   const bothInTitle = (title.condition || h1.condition) && (title.exercise || h1.exercise);
 
-  if (condition < 1 || exercise < 1) return { caution: false, score: 0, reasons };
+  if (condition < 1 || exercise < 1) return { caution: false, score: 0, reasons }; // e.g. both only in the URL
 
   if (u.condition || u.exercise) add('urlTopic', (u.condition ? 2 : 0) + (u.exercise ? 2 : 0));
   if (title.condition || title.exercise)

@@ -8,7 +8,6 @@
  *
  * Each list answers one question about a page, never "is this page about X" on its own:
  *   CONDITION    pain, injury, a musculoskeletal problem, rehab after surgery
- *   BODY         a body region (only strengthens CONDITION: "knee" alone is not pain)
  *   EXERCISE     exercises, stretches, yoga, pilates, mobility work
  *   INSTRUCTION  how-to phrasing: hold for N seconds, N repetitions, N sets, body positions, starting position
  *   negatives    shop, booking, research, job post, animals, medical-information section headings
@@ -35,17 +34,6 @@ export const CONDITION = w(
   String.raw`\b(?:blessure|ischias|revalidatie|houding|klachten)|pijn|hernia|peesontsteking|verstuiking|fysiotherap`,
 );
 
-/** Body regions that musculoskeletal pain pages name (supports CONDITION). */
-export const BODY = w(
-  String.raw`\b(?:(?:lower |upper |low )?back\b|lumbar|spin(?:e|al)\b|neck\b|shoulder|elbow|wrist|hip(?:s)?\b|knee|ankle|foot\b|feet\b|heel|jaw|hamstring|achilles|dis[ck]\b)`,
-  // es / pt / it
-  String.raw`\b(?:espalda|cuello|hombro|codo|muneca|cadera|rodilla|tobillo|pie\b|mandibula|lumbar|costas\b|pescoco|ombro|joelho|quadril|tornozelo|schiena|collo\b|spalla|ginocchi|caviglia|anca\b)`,
-  // fr
-  String.raw`\b(?:dos\b|nuque|cou\b|epaule|coude|poignet|hanche|genou|cheville|machoire|lombaire)`,
-  // de / nl
-  String.raw`\b(?:nacken|schulter|ellenbogen|handgelenk|h(?:u|ue)fte|knie|sprunggelenk|kiefer|lendenwirbel|rug\b|nek\b|schouder|enkel|heup)|r(?:u|ue)cken`,
-);
-
 /** Exercises, stretches, yoga, pilates, mobility (stems). */
 export const EXERCISE = w(
   // en
@@ -63,45 +51,26 @@ export const EXERCISE = w(
 );
 
 /**
- * Instruction phrasing. Each match is one instruction; numbers are any digits or common number words.
- * Kept as separate sources so the reasons can say which kind fired.
+ * Instruction phrasing (HOLD, REPS, POSITION and the movement words below): each match is one instruction; kept as
+ * separate vocabularies so the reasons can say which kind fired. Numbers are digits and ranges ("30", "20-30",
+ * "20 to 30"): number words multiplied the patterns' compile cost for few hits.
  */
-const N =
-  '(?:\\d{1,3}(?:\\s?(?:-|to|a|bis|tot|à)\\s?\\d{1,3})?|one|two|three|five|ten|dos|tres|cinco|diez|deux|trois|cinq|dix|zwei|drei|funf|zehn|due|tre|cinque|dieci|duas|twee|drie|vijf|tien)';
+const N = '(?:\\d{1,3}(?:(?: ?- ?| to | a | bis | tot )\\d{1,3})?)';
 
+/**
+ * A duration in seconds or breaths is how exercise instructions say "hold": "hold for 30 seconds", "mantén 20
+ * segundos", "30 Sekunden halten", "stay for five breaths". Deliberately plain: verb-led patterns ("hold … for …")
+ * found no more and cost far more to compile on every page load.
+ */
 export const HOLD = w(
-  // en
-  `\\bhold(?: (?:it|this|the (?:stretch|position|pose)|for|there))*(?: for)? (?:about |around )?${N} ?(?:seconds?|secs?|s\\b|breaths?|minutes?)`,
-  `\\b(?:for|breathe for) ${N} (?:seconds|breaths)`,
-  // es / pt
-  `\\bmant(?:en|enga|enha|ener|ente)[a-z]*(?: (?:la|a|esta|essa) (?:posicion|posicao|postura))?(?: (?:durante|por|unos|uns|cerca de))* ${N} (?:segundos?|respiraciones|respiracoes)`,
-  `\\bsosten[a-z]* (?:durante |por )?${N} segundos`,
-  // fr
-  `\\b(?:maintenez|maintenir|tenez|tenir|gardez|garder)(?: (?:la|cette) (?:position|posture))?(?: (?:pendant|environ))* ${N} (?:secondes?|respirations)`,
-  `\\bpendant ${N} secondes`,
-  // de
-  `\\b(?:halten|halte|haltet)(?: sie)?(?: (?:die|diese) (?:position|dehnung|spannung))?(?: (?:fur|etwa|ca\\.?))* ${N} (?:sekunden|atemzuge)`,
-  `\\b${N} sekunden (?:lang )?(?:halten|gehalten)`,
-  `\\bfur ${N} sekunden`,
-  // it
-  `\\bmant(?:ieni|enere|enete)[a-z]*(?: (?:la|questa) posizione)?(?: per)? ${N} (?:secondi|respiri)`,
-  `\\bper ${N} secondi`,
-  // nl
-  `\\bhoud(?: (?:dit|deze|de) (?:positie|houding|rek))?(?: (?:ongeveer|gedurende))? ${N} (?:seconden|ademhalingen)`,
-  `\\b${N} seconden (?:vast|aan)`,
+  `\\b${N} ?(?:seconds?|secs?|segundos?|secondes?|sekunden|secondi|seconden|breaths?|respiraciones|respiracoes|respirations|atemzuge|respiri|ademhalingen)\\b`,
+  `\\b(?:five|ten|cinco|diez|cinq|dix|funf|zehn|cinque|dieci|vijf|tien) (?:seconds|breaths|segundos|respiraciones|secondes|respirations|sekunden|atemzuge|secondi|respiri|seconden|ademhalingen)\\b`,
 );
-
+/** Repetitions, sets and sides: "3 sets of 12 reps", "10 repeticiones", "10-mal", "repeat", "on each side". */
 export const REPS = w(
-  `\\b${N} ?(?:x ?)?(?:reps|repetitions?|repeticiones|repeticoes|repetitions|wiederholungen|ripetizioni|herhalingen|times each|times on each|times per side)\\b`,
-  `\\b${N} (?:sets|series|series de|serie|satze|durchgange|sets van)\\b`,
-  `\\b(?:repeat|repite|repita|repetez|repetir|wiederholen sie|ripeti|herhaal)[a-z]*(?: (?:this|on the other side|con el otro lado|de l.autre cote|auf der anderen seite))? ?${N}? ?(?:times|veces|vezes|fois|mal|volte|keer)?\\b`,
-  `\\b(?:each|per|on both|on each) (?:side|leg|arm)\\b`,
-  `\\b(?:cada|por) (?:lado|pierna|perna)\\b`,
-  `\\bde chaque cote\\b`,
-  `\\b(?:pro|jede) seite\\b`,
-  `\\bper (?:lato|kant)\\b`,
-  `\\bx ?${N} (?:per|a|al|pro) (?:day|dia|jour|tag|giorno|dag)\\b`,
-  `\\b${N} times a day\\b`,
+  `\\b${N}[ -]?x? ?(?:reps?|repetitions?|repeticiones|repeticoes|wiederholungen|ripetizioni|herhalingen|sets|series|serie|satze|durchgange|times|veces|vezes|fois|mal|volte|keer)\\b`,
+  `\\b(?:repeat|repite|repita|repetez|repetir|wiederholen|ripeti|herhaal)`,
+  `\\b(?:each|per|on both|on each|cada|por|de chaque|pro|jede|aan elke) (?:side|leg|arm|lado|pierna|perna|cote|seite|lato|kant)\\b`,
 );
 
 export const POSITION = w(
@@ -117,14 +86,6 @@ export const POSITION = w(
   String.raw`\b(?:sdraiat[oi]|supino|a quattro zampe|quadrupedia|ginocchia piegate|posizione di partenza|lentamente)`,
   // nl
   String.raw`\b(?:ga op je rug liggen|op je rug\b|op handen en knieen|knieen gebogen|(?:begin|uitgangs)houding|langzaam)`,
-  // a movement verb aimed at a body part: "bend your knee", "levanta la pierna", "pliez le genou", "das Becken anheben"
-  String.raw`\b(?:bend|straighten|raise|lift|lower|rotate|tilt|turn|squeeze|tighten|press|push|pull|slide|roll|cross|bring|drop|tuck|draw|relax) (?:your|the|both|one|each) (?:(?:left|right|top|bottom|upper|lower|other|injured|affected) )?(?:knees?|legs?|arms?|hips?|head|chin|shoulders?|shoulder blades|back|spine|foot|feet|heels?|elbows?|wrists?|toes|pelvis|core|stomach|belly|buttocks|glutes|neck|ankles?)\b`,
-  String.raw`\b(?:dobla|flexiona|estira|levanta|eleva|baja|gira|inclina|lleva|apoya|cruza|dobre|estique|levante|eleve|abaixe|gire|incline|leve|apoie)r?(?:las?|los?|tus?|a|o|as|os|el|sua|seu|suas|seus)? (?:(?:la|las|los|el|tu|tus|a|o|as|os|sua|seu|suas|seus) )?(?:rodillas?|piernas?|brazos?|cadera|cabeza|hombros?|espalda|pies?|talon(?:es)?|codos?|joelhos?|pernas?|bracos?|quadril|ombros?|costas|calcanhar)\b`,
-  String.raw`\b(?:pliez|tendez|levez|soulevez|baissez|tournez|inclinez|ramenez|posez|croisez|poussez|tirez|serrez|contractez|decollez|rentrez|abaissez|fléchissez|flechissez) (?:le|la|les|votre|vos|l.)\s?(?:genoux?|jambes?|bras|bassin|tete|epaules?|dos|pieds?|talons?|coudes?|menton|ventre|fesses|hanches?|nuque|cou)\b`,
-  String.raw`\b(?:das|die|den|ihr|ihre|ihren|beide|ein|eine|einen) (?:(?:rechte|linke|rechten|linken|andere|anderen|obere|oberen) )?(?:knie|beine?|arme?|becken|kopf|kinn|schultern?|schulterblatter|rucken|fusse?|fersen?|ellenbogen|gesass|po|hufte|huften|nacken|oberkorper) (?:langsam )?(?:an|ab|hoch|nach \w+ |zur \w+ |zum \w+ )?(?:heben|senken|beugen|strecken|drehen|neigen|ziehen|drucken|kreisen|anwinkeln|anheben|absenken|ausstrecken|aufstellen|kippen)\b`,
-  String.raw`\b(?:heben|senken|beugen|strecken|drehen|neigen|ziehen|drucken|kippen|legen|stellen) sie (?:das|die|den|ihr|ihre|ihren|beide) (?:(?:rechte|linke|rechten|linken|andere|anderen) )?(?:knie|beine?|arme?|becken|kopf|kinn|schultern?|rucken|fusse?|fersen?|ellenbogen|gesass|hufte|nacken|oberkorper)\b`,
-  String.raw`\b(?:(?:piega|piegare|solleva|sollevare|alza|alzare|abbassa|abbassare|ruota|ruotare|inclina|inclinare|porta|portare|stendi|distendi) (?:la|le|il|i|lo|gli|l.)\s?(?:ginocchi[oa]|gambe?|gamba|braccia|braccio|bacino|testa|spalle?|schiena|piedi|piede|talloni?|gomiti?|mento|collo))\b`,
-  String.raw`\b(?:buig|strek|til|hef|laat|draai|kantel|trek|breng|duw|span) (?:je|de|het|beide|een) (?:(?:linker|rechter|andere) )?(?:knieen|knie|benen|been|armen|arm|bekken|hoofd|kin|schouders?|rug|voeten|voet|hielen|hiel|ellebogen|billen|heup|nek)\b`,
 );
 
 // ---- negatives -------------------------------------------------------------------------------------------------
@@ -165,3 +126,29 @@ export function normalize(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ');
 }
+
+/**
+ * A movement verb aimed at a body part ("bend your knee", "levanta la pierna", "pliez le genou", "das Becken
+ * anheben"), found by walking the words with set lookups (`countMoves` in detectors.ts): as regular expressions these
+ * sequences cost tens of milliseconds to compile on every page load.
+ */
+const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
+export const MOVE_VERBS = set(
+  'bend straighten raise lift lower rotate tilt turn squeeze tighten press push pull slide roll cross bring drop tuck draw relax ' +
+    'dobla flexiona estira levanta eleva baja gira inclina lleva apoya cruza dobre estique levante eleve abaixe gire incline leve apoie ' +
+    'pliez tendez levez soulevez baissez tournez inclinez ramenez posez croisez poussez tirez serrez contractez decollez rentrez abaissez flechissez ' +
+    'heben senken beugen strecken drehen neigen ziehen drucken kreisen anwinkeln anheben absenken ausstrecken aufstellen kippen ' +
+    'piega solleva alza abbassa ruota inclina porta stendi distendi piegare sollevare alzare abbassare ruotare inclinare portare ' +
+    'buig strek til hef draai kantel trek breng duw span',
+);
+export const MOVE_LINKS = set(
+  'your the both one each la las los el tu tus a o as os sua seu suas seus le les votre vos l das die den ihr ihre ihren beide ein eine einen sie il i lo gli je de het een',
+);
+export const MOVE_BODY = set(
+  'knee knees leg legs arm arms hip hips head chin shoulder shoulders back spine foot feet heel heels elbow elbows wrist wrists toes pelvis core stomach belly buttocks glutes neck ankle ankles ' +
+    'rodilla rodillas pierna piernas brazo brazos cadera cabeza hombro hombros espalda pie pies talon talones codo codos joelho joelhos perna pernas braco bracos quadril ombro ombros costas calcanhar ' +
+    'genou genoux jambe jambes bras bassin tete epaule epaules dos pied pieds talons coude coudes menton ventre fesses hanche hanches nuque cou ' +
+    'knie bein beine arm arme becken kopf kinn schulter schultern rucken fuss fusse ferse fersen ellenbogen gesass hufte huften nacken oberkorper ' +
+    'ginocchio ginocchia gamba gambe braccia braccio bacino testa spalla spalle schiena piedi piede tallone talloni gomito gomiti collo ' +
+    'knieen benen been armen bekken hoofd schouder schouders rug voeten voet hielen hiel ellebogen billen heup nek',
+);
