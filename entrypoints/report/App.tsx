@@ -360,7 +360,12 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
           </ul>
         )}
         {notes.length > shown.length && (
-          <p class="muted">{t('progRepNotesMore', notes.length - shown.length)}</p>
+          <p class="muted">
+            {t(
+              notes.length - shown.length === 1 ? 'progRepNotesMore1' : 'progRepNotesMore',
+              notes.length - shown.length,
+            )}
+          </p>
         )}
       </section>
 

@@ -131,7 +131,7 @@ test('fewer than 3 days: the chart says how many more days make a trend', async 
   await seedJournal(page, { synthetic: { days: 2, end: today } });
   await page.reload();
   await chartsDrawn(page);
-  expect(await page.locator('#progress').textContent()).toContain('Log 1 more days to see a trend');
+  expect(await page.locator('#progress').textContent()).toContain('Log 1 more day to see a trend');
   expect(await painSummary(page)).toContain('2 of 7 days logged');
 });
 

@@ -273,7 +273,9 @@ describe('contextLine for the popup', () => {
     expect(contextLine(e, addDays(START, 8))).toBe(
       "Pain 2 points lower than your first week's average (5.0).",
     );
-    expect(contextLine(e, addDays(START, 7))).toMatch(/^Pain 1 points higher/);
+    expect(contextLine(e, addDays(START, 7))).toMatch(
+      /^Pain 1 point higher than your first week's average \(5\.0\)/,
+    );
     expect(contextLine(days([...rep(7, 5), 5]), addDays(START, 7))).toBe(
       "Pain about the same as your first week's average (5.0).",
     );

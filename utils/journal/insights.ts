@@ -128,7 +128,10 @@ export function progressInsight(
   const r = result ?? baselineVsNow(input.first, input.recent);
   const lines: string[] = [];
   let tone: Insight['tone'] = 'info';
-  if (!isChange(r.pain)) lines.push(t('progInsNeedMore', r.pain.needMore, 2 * BASELINE_DAYS));
+  if (!isChange(r.pain))
+    lines.push(
+      t(r.pain.needMore === 1 ? 'progInsNeedMore1' : 'progInsNeedMore', r.pain.needMore, 2 * BASELINE_DAYS),
+    );
   else {
     lines.push(painLine(r.pain));
     if (r.pain.kind === 'meaningful-better') tone = 'good';
@@ -303,5 +306,10 @@ export function contextLine(entries: readonly Entry[], date: string): string | n
   const base = avg(baseline);
   const diff = base - day.pain;
   if (Math.abs(diff) < 0.5) return t('progCtxSame', fmt(base));
-  return t(diff > 0 ? 'progCtxLower' : 'progCtxHigher', fmtPts(diff), fmt(base));
+  const one = fmtPts(diff) === '1'; // "1 point" (English singular; other languages get their own key text)
+  return t(
+    diff > 0 ? (one ? 'progCtxLower1' : 'progCtxLower') : one ? 'progCtxHigher1' : 'progCtxHigher',
+    fmtPts(diff),
+    fmt(base),
+  );
 }

@@ -365,7 +365,10 @@ export function ProgressSection() {
     s.logged === 0
       ? t('progNoneInRange')
       : s.logged < ROLLING_MIN_DAYS
-        ? t('progNeedMoreTrend', ROLLING_MIN_DAYS - s.logged)
+        ? t(
+            ROLLING_MIN_DAYS - s.logged === 1 ? 'progNeedMoreTrend1' : 'progNeedMoreTrend',
+            ROLLING_MIN_DAYS - s.logged,
+          )
         : stats(s.painMean7).count === 0
           ? t('progTrendSparse', ROLLING_MIN_DAYS)
           : '';
