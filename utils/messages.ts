@@ -8,6 +8,7 @@
  *   content → background  "caution:openHelp"      open the fixed "When to get help now" page
  *   content → background  "caution:status"        surgery date recent? banner dismissed for this URL this session?
  *   content → background  "caution:dismiss"       hide the banner on this URL until the browser closes (memory only)
+ *   content → background  "caution:mute"          "Don't show on this site": add the sender page's host to the muted hosts
  *   page    → background  "journal:changed"       a check-in or the profile was written (badge, reminders)
  */
 import * as v from 'valibot';
@@ -27,6 +28,8 @@ export const DismissMessage = v.strictObject({
   type: v.literal('caution:dismiss'),
   url: v.pipe(v.string(), v.maxLength(2048)),
 });
+/** No host field: the background mutes the host of the page that sent it, so a page can only mute itself. */
+export const MuteSiteMessage = v.strictObject({ type: v.literal('caution:mute') });
 export const JournalChangedMessage = v.strictObject({
   type: v.literal('journal:changed'),
   what: v.picklist(['entries', 'profile', 'settings']),
@@ -38,6 +41,7 @@ export const Message = v.variant('type', [
   OpenHelpMessage,
   CautionStatusMessage,
   DismissMessage,
+  MuteSiteMessage,
   JournalChangedMessage,
 ]);
 export type Message = v.InferOutput<typeof Message>;

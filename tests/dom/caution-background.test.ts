@@ -6,6 +6,7 @@ import {
   addExercise,
   cautionStatus,
   dismiss,
+  muteHost,
   exerciseName,
   fromOurContentScript,
   isEarlyPostSurgery,
@@ -13,6 +14,7 @@ import {
 } from '@/utils/caution/background';
 import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
 import { addDays, localDay } from '@/utils/dates';
+import { loadSettings } from '@/utils/settings';
 
 let journal: Journal;
 beforeEach(async () => {
@@ -126,4 +128,11 @@ test('the listener answers valid caution messages from our content script and ig
   }) as never;
   await reply({ type: 'caution:openHelp' });
   expect(created[0]).toMatch(/help\.html$/);
+});
+
+test("muting adds the sender page's host once, lower-cased", async () => {
+  expect(await muteHost('https://WWW.Example-Physio.com/blog/x')).toBe(true);
+  expect(await muteHost('https://www.example-physio.com/other')).toBe(true);
+  expect((await loadSettings()).caution.mutedHosts).toEqual(['www.example-physio.com']);
+  expect(await muteHost('not a url')).toBe(false);
 });

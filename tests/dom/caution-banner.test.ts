@@ -3,6 +3,7 @@
 import { buildBanner, reasonLines } from '@/utils/caution/banner';
 import { isMuted, shouldShow } from '@/utils/caution/content';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { readCaution } from '@/utils/caution/settings';
 import type { Reason } from '@/utils/classify';
 
 const reasons: Reason[] = [
@@ -106,14 +107,10 @@ test('muted hosts cover subdomains and ignore www.', () => {
   expect(isMuted('m.videos.example.com', ['example.com'])).toBe(true);
   expect(isMuted('notexample.com', ['example.com'])).toBe(false);
   const caution = { caution: true, score: 12, reasons: [] };
-  expect(shouldShow(caution, DEFAULT_SETTINGS, 'a.com')).toBe(true);
-  expect(
-    shouldShow(caution, { ...DEFAULT_SETTINGS, caution: { enabled: false, mutedHosts: [] } }, 'a.com'),
-  ).toBe(false);
-  expect(
-    shouldShow(caution, { ...DEFAULT_SETTINGS, caution: { enabled: true, mutedHosts: ['a.com'] } }, 'a.com'),
-  ).toBe(false);
-  expect(shouldShow({ ...caution, caution: false }, DEFAULT_SETTINGS, 'a.com')).toBe(false);
+  expect(shouldShow(caution, DEFAULT_SETTINGS.caution, 'a.com')).toBe(true);
+  expect(shouldShow(caution, { enabled: false, mutedHosts: [] }, 'a.com')).toBe(false);
+  expect(shouldShow(caution, { enabled: true, mutedHosts: ['a.com'] }, 'a.com')).toBe(false);
+  expect(shouldShow({ ...caution, caution: false }, DEFAULT_SETTINGS.caution, 'a.com')).toBe(false);
 });
 
 test('at most five reasons, so the note stays compact', () => {
@@ -121,4 +118,19 @@ test('at most five reasons, so the note stays compact', () => {
     ['urlTopic', 'titleTopic', 'metaTopic', 'headingsTopic', 'textTopic', 'hold', 'reps', 'position'] as const
   ).map((id, i) => ({ id, weight: 10 - i }));
   expect(reasonLines(many)).toHaveLength(5);
+});
+
+test('the content script reads only the caution section, with the same fallbacks as the settings module', () => {
+  expect(readCaution(undefined)).toEqual(DEFAULT_SETTINGS.caution);
+  expect(readCaution({ caution: { enabled: false } })).toEqual({ enabled: false, mutedHosts: [] });
+  expect(readCaution({ caution: { enabled: 'yes', mutedHosts: ['a.com'] } })).toEqual(
+    DEFAULT_SETTINGS.caution,
+  );
+  expect(readCaution({ caution: { enabled: true, mutedHosts: ['a.com'], extra: 1 } })).toEqual(
+    DEFAULT_SETTINGS.caution,
+  );
+  expect(readCaution({ version: 1, caution: { enabled: true, mutedHosts: ['a.com'] } })).toEqual({
+    enabled: true,
+    mutedHosts: ['a.com'],
+  });
 });

@@ -7,6 +7,7 @@
  *   caution:openJournal  → runtime.openOptionsPage()
  *   caution:openHelp     → a tab with help.html
  *   caution:status       → { earlyPostSurgery, dismissed } (facts only, never the surgery date)
+ *   caution:mute         → add the sender page's host to settings.caution.mutedHosts (validated by updateSettings)
  *   caution:dismiss      → remember "dismissed on this URL" in storage.session: memory only, gone when the browser
  *                          closes, and kept as a hash so even that memory holds no readable address
  */
@@ -16,6 +17,7 @@ import { parseMessage, type AddExerciseReply, type CautionStatusReply } from '..
 import { EARLY_POST_SURGERY_WEEKS } from '../journal/clinical';
 import { MAX_NAME_LENGTH } from '../journal/schema';
 import { daysBetween, isDay, localDay } from '../dates';
+import { updateSettings } from '../settings';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -118,6 +120,26 @@ export async function cautionStatus(journal: Journal, rawUrl?: string): Promise<
   return { earlyPostSurgery, dismissed };
 }
 
+/** Adds the host to the muted hosts once; false when the settings could not be saved (e.g. the list is full). */
+export async function muteHost(senderUrl: string): Promise<boolean> {
+  let host: string;
+  try {
+    host = new URL(senderUrl).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (!host) return false;
+  try {
+    await updateSettings((s) => {
+      if (!s.caution.mutedHosts.includes(host)) s.caution.mutedHosts.push(host);
+      return s;
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function registerCautionHandlers(journal: Journal): void {
   browser.runtime.onMessage.addListener(
     (raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
@@ -135,6 +157,9 @@ export function registerCautionHandlers(journal: Journal): void {
           void dismiss(message.url)
             .catch(() => false)
             .then((ok) => sendResponse({ ok }));
+          return true;
+        case 'caution:mute':
+          void muteHost(sender.url ?? '').then((ok) => sendResponse({ ok }));
           return true;
         case 'caution:openJournal':
           void browser.runtime

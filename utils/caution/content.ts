@@ -14,7 +14,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import * as v from 'valibot';
 import { classify, type Classification } from '../classify';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '../settings';
+import { loadCaution, watchCaution, type CautionSettings } from './settings';
 import { CautionStatusReply, type AddExerciseReply, type Message } from '../messages';
 import { buildBanner } from './banner';
 
@@ -30,8 +30,8 @@ export function isMuted(hostname: string, muted: readonly string[]): boolean {
   });
 }
 
-export function shouldShow(result: Classification, settings: Settings, hostname: string): boolean {
-  return result.caution && settings.caution.enabled && !isMuted(hostname, settings.caution.mutedHosts);
+export function shouldShow(result: Classification, settings: CautionSettings, hostname: string): boolean {
+  return result.caution && settings.enabled && !isMuted(hostname, settings.mutedHosts);
 }
 
 function send<T>(message: Message): Promise<T | null> {
@@ -61,7 +61,7 @@ export function startCaution(ctx: ContentScriptContext): void {
     const result = classify(url, document);
     if (!result.caution) return unmount();
 
-    const settings = await loadSettings();
+    const settings = await loadCaution();
     if (mine !== run || !ctx.isValid) return;
     if (!shouldShow(result, settings, url.hostname)) return unmount();
 
@@ -97,11 +97,7 @@ export function startCaution(ctx: ContentScriptContext): void {
             help: () => void send({ type: 'caution:openHelp' }),
             mute: () => {
               unmount();
-              void updateSettings((s) => {
-                const host = url.hostname.toLowerCase();
-                if (!s.caution.mutedHosts.includes(host)) s.caution.mutedHosts.push(host);
-                return s;
-              }).catch(() => undefined);
+              void send({ type: 'caution:mute' });
             },
             dismiss: () => {
               unmount();
@@ -117,7 +113,7 @@ export function startCaution(ctx: ContentScriptContext): void {
     ui = next;
     ui.mount();
     // Turned off or muted from the settings page while the banner is up: take it down.
-    stopWatching = watchSettings((s) => {
+    stopWatching = watchCaution((s) => {
       if (!shouldShow(result, s, url.hostname)) unmount();
     });
   }
