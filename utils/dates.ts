@@ -63,13 +63,17 @@ export function dayToLocalDate(day: Day): Date {
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A day for people ("Mon, Nov 23"); formatters are cached because creating one costs ~0.3 ms (long tables). */
 export function formatDay(day: Day, locale = 'en', opts: Intl.DateTimeFormatOptions = {}): string {
-  return dayToLocalDate(day).toLocaleDateString(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    ...opts,
-  });
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...opts });
+    formatters.set(key, f);
+  }
+  return f.format(dayToLocalDate(day));
 }
 
 /** Weekday 0 (Sunday) … 6 of a day, independent of time zone. */

@@ -89,6 +89,11 @@ export class Journal {
     return this.db.entries.orderBy('date').toArray();
   }
 
+  /** The first `n` logged days, oldest first (the baseline week), read through the date key. */
+  firstEntries(n: number): Promise<Entry[]> {
+    return this.db.entries.orderBy('date').limit(n).toArray();
+  }
+
   /**
    * Creates or replaces the check-in of `input.date` (one per day: saving again edits it). Validates the whole entry,
    * and that rated activities and done exercises exist, before anything is written.
