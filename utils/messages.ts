@@ -51,6 +51,17 @@ export type AddExerciseReply = { ok: true; id: string; duplicate: boolean } | { 
 export const CautionStatusReply = v.strictObject({ earlyPostSurgery: v.boolean(), dismissed: v.boolean() });
 export type CautionStatusReply = v.InferOutput<typeof CautionStatusReply>;
 
+/**
+ * The same check as CautionStatusReply without valibot, for the content script: it runs on every page and this
+ * one shape does not justify ~3 KB of validator in its bundle (tests/unit/caution-guards.test.ts keeps them equal).
+ */
+export function isCautionStatusReply(raw: unknown): raw is CautionStatusReply {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const keys = Object.keys(raw);
+  const r = raw as Record<string, unknown>;
+  return keys.length === 2 && typeof r.earlyPostSurgery === 'boolean' && typeof r.dismissed === 'boolean';
+}
+
 export function parseMessage(raw: unknown): Message | null {
   const r = v.safeParse(Message, raw);
   return r.success ? r.output : null;

@@ -12,10 +12,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import * as v from 'valibot';
 import { classify, type Classification } from '../classify';
 import { loadCaution, watchCaution, type CautionSettings } from './settings';
-import { CautionStatusReply, type AddExerciseReply, type Message } from '../messages';
+import { isCautionStatusReply, type AddExerciseReply, type Message } from '../messages';
 import { buildBanner } from './banner';
 
 export const HOST_TAG = 'pt-journal-caution';
@@ -68,8 +67,7 @@ export function startCaution(ctx: ContentScriptContext): void {
     const href = url.href.split('#')[0] ?? url.href;
     const raw = await send<unknown>({ type: 'caution:status', url: href });
     if (mine !== run || !ctx.isValid) return;
-    const parsed = v.safeParse(CautionStatusReply, raw);
-    const status = parsed.success ? parsed.output : { earlyPostSurgery: false, dismissed: false };
+    const status = isCautionStatusReply(raw) ? raw : { earlyPostSurgery: false, dismissed: false };
     if (status.dismissed) return unmount();
 
     unmount();

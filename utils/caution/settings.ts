@@ -4,23 +4,35 @@
  * section, falling back to the defaults like utils/settings.ts does, and leaves writes (muting a site) to the
  * background ("caution:mute").
  */
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../settings';
 
 export type CautionSettings = Settings['caution'];
 
-const CautionSection = v.strictObject({
-  enabled: v.boolean(),
-  mutedHosts: v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(1000)),
-});
+/**
+ * The caution section's shape, checked by hand rather than with valibot: this file is in the content script that
+ * runs on every page, where the validator would be ~3 KB of its budget. Same rules as SettingsSchema.caution
+ * (tests/unit/caution-guards.test.ts compares the two on good and broken values).
+ */
+const HOST_RE = /^[a-z0-9.-]+$/i;
+export function isCautionSection(x: unknown): x is CautionSettings {
+  if (!x || typeof x !== 'object') return false;
+  const keys = Object.keys(x);
+  const { enabled, mutedHosts } = x as Record<string, unknown>;
+  return (
+    keys.length === 2 &&
+    typeof enabled === 'boolean' &&
+    Array.isArray(mutedHosts) &&
+    mutedHosts.length <= 1000 &&
+    mutedHosts.every((h) => typeof h === 'string' && h.length >= 1 && h.length <= 253 && HOST_RE.test(h))
+  );
+}
 
 /** Any stored value → valid caution settings (a missing or broken section means the defaults). */
 export function readCaution(raw: unknown): CautionSettings {
   const section = raw && typeof raw === 'object' ? (raw as { caution?: unknown }).caution : undefined;
   const merged = { ...DEFAULT_SETTINGS.caution, ...(section && typeof section === 'object' ? section : {}) };
-  const r = v.safeParse(CautionSection, merged);
-  return r.success ? r.output : { ...DEFAULT_SETTINGS.caution };
+  return isCautionSection(merged) ? merged : { ...DEFAULT_SETTINGS.caution };
 }
 
 export async function loadCaution(): Promise<CautionSettings> {
