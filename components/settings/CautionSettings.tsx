@@ -3,27 +3,18 @@
  * storage.local through utils/settings.ts (validated there); open content scripts watch storage, so a change takes
  * effect on open tabs without a message. Mounted by the options page's Settings section.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { useSettings } from './useSettings';
 
 export function CautionSettings({ idPrefix = 'caution' }: { idPrefix?: string }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, change: save } = useSettings();
   const [error, setError] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    void loadSettings().then((s) => live && setSettings(s));
-    const stop = watchSettings((s) => setSettings(s));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
 
   async function change(edit: (s: Settings) => Settings) {
     try {
-      setSettings(await updateSettings(edit));
+      await save(edit);
       setError('');
     } catch {
       setError(t('cautionSettingsSaveFailed'));

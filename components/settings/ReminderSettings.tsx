@@ -3,9 +3,10 @@
  * utils/settings.ts (validated there); the background watches storage and re-schedules its alarms, so there is no
  * "Save" button and no message to send. Mounted in the welcome page and the options page's Settings section.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { useSettings } from './useSettings';
 import './ReminderSettings.css';
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -19,23 +20,12 @@ function hourLabel(hour: number): string {
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 export function ReminderSettings({ idPrefix = 'rem' }: { idPrefix?: string }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, change: save } = useSettings();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-
-  useEffect(() => {
-    let live = true;
-    void loadSettings().then((s) => live && setSettings(s));
-    // Another page (or the other place this component is mounted) may change the same settings.
-    const stop = watchSettings((s) => setSettings(s));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
 
   async function change(edit: (s: Settings) => Settings) {
     try {
-      setSettings(await updateSettings(edit));
+      await save(edit);
       setStatus({ kind: 'saved' });
     } catch (err) {
       setStatus({ kind: 'error', message: (err as Error)?.message ?? String(err) });
