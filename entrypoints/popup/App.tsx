@@ -8,11 +8,11 @@
  *   Pain* · soreness · session · home exercises (+ checklist) · activities · stiffness · reach · note
  *   [Save  Ctrl+Enter]  result line  ·  dashboard · shortcut · When to get help now
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ScaleInput } from '@/components/ScaleInput';
 import { ChoiceGroup } from '@/components/ChoiceGroup';
 import { HelpLink } from '@/components/HelpLink';
-import { pageJournal, StorageError } from '@/utils/db/journal';
+import { pageJournal, StorageError, type Journal } from '@/utils/db/journal';
 import { ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
 import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
 import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
@@ -20,6 +20,23 @@ import { addDays, daysBetween, formatDay, isSmallHours, localDay } from '@/utils
 import { checkinShortcut } from '@/utils/shortcut';
 import { t, uiLocale } from '@/utils/i18n';
 import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
+
+type DayData = [Entry | undefined, Profile];
+const preloaded = new Map<string, Promise<DayData>>();
+
+/**
+ * Starts reading a day before the first render (main.tsx calls it at once), so opening IndexedDB overlaps with
+ * Preact's first render instead of waiting for an effect after the first paint (popup time-to-ready).
+ */
+export function preloadDay(journal: Journal, date: string): void {
+  if (!preloaded.has(date)) preloaded.set(date, Promise.all([journal.getEntry(date), journal.getProfile()]));
+}
+
+function readDay(journal: Journal, date: string): Promise<DayData> {
+  const early = preloaded.get(date);
+  preloaded.delete(date); // used once: a later switch back to this day reads fresh data
+  return early ?? Promise.all([journal.getEntry(date), journal.getProfile()]);
+}
 
 type Status =
   { kind: 'idle' } | { kind: 'saved'; line: string | null } | { kind: 'error'; messages: string[] };
@@ -44,10 +61,11 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const formRef = useRef<CheckinForm>(EMPTY_FORM);
 
   // Load the day's entry and profile; a draft for that day wins over the saved entry (and says so).
-  useEffect(() => {
+  useLayoutEffect(() => {
     let live = true;
     setLoaded(false);
-    void Promise.all([journal.getEntry(date), journal.getProfile()]).then(([entry, prof]) => {
+    void readDay(journal, date).then(([entry, prof]) => {
+      performance.mark('pt:day-read');
       if (!live) return;
       const base = entryToForm(entry);
       const draft = loadDraft(date);
@@ -66,8 +84,8 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     };
   }, [date, journal]);
 
-  // Focus Pain once the day is loaded; then tell the benchmark the popup is ready.
-  useEffect(() => {
+  // Focus Pain once the day is loaded (a layout effect: before paint, not a frame later); then tell the benchmark.
+  useLayoutEffect(() => {
     if (!loaded) return;
     painRef.current?.focus();
     performance.mark('pt:popup-ready');
@@ -171,6 +189,10 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const earlyAfterSurgery =
     sinceSurgery !== null && sinceSurgery >= 0 && sinceSurgery < EARLY_POST_SURGERY_WEEKS * 7;
   const saveKeys = isMac ? '⌘ Enter' : 'Ctrl+Enter';
+
+  // Until the day is read, an empty shell: laying out the whole form twice (empty, then filled) delays the read's
+  // callbacks on a busy first frame (see the bench's breakdown of time-to-ready).
+  if (!loaded && profile === null) return <main class="popup" data-loaded="" aria-busy="true" />;
 
   return (
     <main class="popup" data-loaded={loaded ? date : ''}>

@@ -1,8 +1,13 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './popup.css';
-import { App } from './App';
+import { App, preloadDay } from './App';
+import { pageJournal } from '@/utils/db/journal';
+import { localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
 
+performance.mark('pt:main-start');
 document.title = t('popupTitle');
+preloadDay(pageJournal(), localDay());
 render(<App />, document.getElementById('app')!);
+performance.mark('pt:rendered');
