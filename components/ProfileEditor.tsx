@@ -68,30 +68,14 @@ export function ProfileEditor({ compact = false, headingLevel = 3 }: ProfileEdit
         ) : (
           <p class="muted">{t('dataActivitiesFull', MAX_ACTIVE_ACTIVITIES)}</p>
         )}
-        {!compact && archived.length > 0 && (
-          <details class="profile-archived">
-            <summary>{t('dataArchivedActivities', archived.length)}</summary>
-            <ul class="profile-list">
-              {archived.map((a) => (
-                <li key={a.id} class="profile-row">
-                  <span class="profile-name">{a.name}</span>
-                  <button
-                    type="button"
-                    disabled={active.length >= MAX_ACTIVE_ACTIVITIES}
-                    onClick={() =>
-                      run(async () => {
-                        await journal.saveActivity({ ...a, archived: false });
-                        return t('dataRestored', a.name);
-                      })
-                    }
-                  >
-                    {t('dataRestore')}
-                    <span class="visually-hidden"> {a.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </details>
+        {!compact && (
+          <ArchivedList
+            items={archived}
+            summary={t('dataArchivedActivities', archived.length)}
+            disabled={active.length >= MAX_ACTIVE_ACTIVITIES}
+            restore={(a) => journal.saveActivity({ ...a, archived: false })}
+            run={run}
+          />
         )}
       </section>
 
@@ -104,29 +88,13 @@ export function ProfileEditor({ compact = false, headingLevel = 3 }: ProfileEdit
           ))}
         </ul>
         <AddExercise run={run} />
-        {!compact && archivedExercises.length > 0 && (
-          <details class="profile-archived">
-            <summary>{t('dataArchivedExercises', archivedExercises.length)}</summary>
-            <ul class="profile-list">
-              {archivedExercises.map((e) => (
-                <li key={e.id} class="profile-row">
-                  <span class="profile-name">{e.name}</span>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      run(async () => {
-                        await journal.saveExercise({ ...e, archived: false });
-                        return t('dataRestored', e.name);
-                      })
-                    }
-                  >
-                    {t('dataRestore')}
-                    <span class="visually-hidden"> {e.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </details>
+        {!compact && (
+          <ArchivedList
+            items={archivedExercises}
+            summary={t('dataArchivedExercises', archivedExercises.length)}
+            restore={(e) => journal.saveExercise({ ...e, archived: false })}
+            run={run}
+          />
         )}
       </section>
 
@@ -393,5 +361,42 @@ function DatesForm(props: { ptStartDate: string | null; surgeryDate: string | nu
         {t('dataSurgeryHint')}
       </p>
     </form>
+  );
+}
+
+/** Archived activities or exercises (their history is kept), each with a Restore button. */
+function ArchivedList<T extends { id: string; name: string }>(props: {
+  items: T[];
+  summary: string;
+  disabled?: boolean;
+  restore: (item: T) => Promise<unknown>;
+  run: (action: () => Promise<string | void>) => Promise<boolean>;
+}) {
+  const { items, summary, disabled = false, restore, run } = props;
+  if (items.length === 0) return null;
+  return (
+    <details class="profile-archived">
+      <summary>{summary}</summary>
+      <ul class="profile-list">
+        {items.map((item) => (
+          <li key={item.id} class="profile-row">
+            <span class="profile-name">{item.name}</span>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() =>
+                run(async () => {
+                  await restore(item);
+                  return t('dataRestored', item.name);
+                })
+              }
+            >
+              {t('dataRestore')}
+              <span class="visually-hidden"> {item.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

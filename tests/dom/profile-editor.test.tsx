@@ -56,6 +56,21 @@ test('activities (at most 5 active, archive keeps history), exercises and dates 
   expect(root.querySelector('[role="status"]')?.textContent).toContain('Archived “Sitting”');
   expect(newActivity()).not.toBeNull();
 
+  // the archived activity is listed with Restore, which is disabled while five are active again
+  const restoreSitting = () =>
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Restore Sitting');
+  expect(restoreSitting()?.disabled).toBe(false);
+  await type(newActivity()!, 'Cycling');
+  await submit(newActivity()!.form);
+  expect(restoreSitting()?.disabled).toBe(true);
+  const removeCycling = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Remove Cycling')!;
+  await act(() => removeCycling.click()); // never rated: deleted for good, not archived
+  await flush();
+  await act(() => restoreSitting()!.click());
+  await flush();
+  expect((await journal.getProfile()).activities.find((a) => a.id === sitting.id)?.archived).toBe(false);
+  expect(restoreSitting()).toBeUndefined();
+
   // exercise with a bad address: the data layer's message shows and nothing is stored
   const name = root.querySelector<HTMLInputElement>('#pe-new-ex-name')!;
   const url = root.querySelector<HTMLInputElement>('#pe-new-ex-url')!;
