@@ -139,21 +139,12 @@ function ActivityRow({ activity, n, run }: { activity: Activity; n: number; run:
           maxLength={80}
           onInput={(e) => setName(e.currentTarget.value)}
         />
-        <button type="submit" disabled={name === activity.name}>
-          {t('dataSave')}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            run(async () => {
-              const how = await journal.removeActivity(activity.id);
-              return t(how === 'archived' ? 'dataArchivedMsg' : 'dataDeletedMsg', activity.name);
-            })
-          }
-        >
-          {t('dataRemove')}
-          <span class="visually-hidden"> {activity.name}</span>
-        </button>
+        <SaveRemove
+          dirty={name !== activity.name}
+          name={activity.name}
+          remove={() => journal.removeActivity(activity.id)}
+          run={run}
+        />
       </form>
     </li>
   );
@@ -273,21 +264,12 @@ function ExerciseRow({ exercise, n, run }: { exercise: Exercise; n: number; run:
           set={(p) => setDraft({ ...draft, ...p })}
         />
         <span class="row-buttons">
-          <button type="submit" disabled={!dirty}>
-            {t('dataSave')}
-          </button>
-          <button
-            type="button"
-            onClick={() =>
-              run(async () => {
-                const how = await journal.removeExercise(exercise.id);
-                return t(how === 'archived' ? 'dataArchivedMsg' : 'dataDeletedMsg', exercise.name);
-              })
-            }
-          >
-            {t('dataRemove')}
-            <span class="visually-hidden"> {exercise.name}</span>
-          </button>
+          <SaveRemove
+            dirty={dirty}
+            name={exercise.name}
+            remove={() => journal.removeExercise(exercise.id)}
+            run={run}
+          />
         </span>
       </form>
     </li>
@@ -398,5 +380,31 @@ function ArchivedList<T extends { id: string; name: string }>(props: {
         ))}
       </ul>
     </details>
+  );
+}
+
+/** A row's Save (when changed) and Remove (which archives instead when the journal refers to the item). */
+function SaveRemove(props: {
+  dirty: boolean;
+  name: string;
+  remove: () => Promise<'deleted' | 'archived'>;
+  run: (action: () => Promise<string | void>) => Promise<boolean>;
+}) {
+  const { dirty, name, remove, run } = props;
+  return (
+    <>
+      <button type="submit" disabled={!dirty}>
+        {t('dataSave')}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          run(async () => t((await remove()) === 'archived' ? 'dataArchivedMsg' : 'dataDeletedMsg', name))
+        }
+      >
+        {t('dataRemove')}
+        <span class="visually-hidden"> {name}</span>
+      </button>
+    </>
   );
 }

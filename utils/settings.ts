@@ -1,5 +1,5 @@
 /**
- * Settings live in browser.storage.local (never storage.sync: nothing leaves the device) under one key, with a
+ * Settings live in browser.storage.local (never the synced storage area: nothing leaves the device) under one key, with a
  * version and migrations, validated on every read: a broken or foreign value falls back to defaults instead of
  * breaking a surface. storage.local (not IndexedDB) because the content script must read the caution switch and
  * muted hosts, and a content script's IndexedDB belongs to the page.
