@@ -116,16 +116,7 @@ export const MEDINFO = w(
   String.raw`\b(?:symptoms?\b|causes?\b|diagnos|risk factors|complications|medications?\b|surgery\b|sintomas|causas|symptomes|symptome\b|ursachen|sintomi|cause\b|symptomen|oorzaken)`,
 );
 
-/** Lower case, accents stripped, ß → ss, typographic quotes flattened: what every list above expects. */
-export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ');
-}
+export { normalize } from './normalize';
 
 /**
  * A movement verb aimed at a body part ("bend your knee", "levanta la pierna", "pliez le genou", "das Becken

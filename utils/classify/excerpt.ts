@@ -1,0 +1,211 @@
+/**
+ * The every-page half of the caution classifier. CONTRACT (issue #8, used by the content script of issue #9):
+ *
+ *   extractExcerpt(url, doc) → PageExcerpt   cheap, bounded, synchronous; reads the page, never changes it. At most
+ *                                           MAX_HEADINGS headings, TEXT_CAP characters of main text (text nodes'
+ *                                           nodeValue, never innerText: no layout), MAX_SCRIPTS scripts looked at.
+ *                                           The excerpt is plain data (strings, numbers, a string array): it can be
+ *                                           sent to the background with structured clone as it is.
+ *   prefilter(excerpt) → boolean            tiny and of very high recall: false means "certainly not a page that
+ *                                           teaches exercises for pain or injury" (no pain/condition word, or no
+ *                                           exercise/instruction word, anywhere in URL, title, headings or text).
+ *                                           Most pages stop here; true means "ask classifyExcerpt".
+ *   classifyExcerpt(excerpt) → Classification   in ./score.ts (the model; loaded by the background only).
+ *   classify(url, doc) = prefilter(ex) ? classifyExcerpt(ex) : NOT_CAUTION, with ex = extractExcerpt(url, doc)
+ *                                           (./index.ts): tests and the extension see the same decision.
+ *
+ * This module must stay light (it ships in every page): it imports only ./normalize.
+ */
+import { normalize } from './normalize';
+
+export interface PageExcerpt {
+  /** The page's address (href), as read. */
+  url: string;
+  /** <title>, at most 300 characters. */
+  title: string;
+  /** meta description / og:description / twitter:description, at most 500 characters. */
+  description: string;
+  /** og:type, lower case ('' when absent). */
+  ogType: string;
+  /** JSON-LD @type values (top level, @graph, mainEntity), bounded. */
+  types: string[];
+  /** Google Scholar / Dublin Core citation meta present (a research article). */
+  citation: boolean;
+  /** The first h1's text, at most 300 characters. */
+  h1: string;
+  /** Up to MAX_HEADINGS h1-h3 texts (h1s first, then h2s, then h3s), each at most 200 characters. */
+  headings: string[];
+  /** Up to TEXT_CAP characters of the main content's text, skipping nav/aside/footer/forms/scripts. */
+  text: string;
+  /** Items in the first ten ordered lists of the main content (numbered steps), bounded. */
+  olItems: number;
+}
+
+/** Characters of main text read at most. */
+export const TEXT_CAP = 4_000;
+export const MAX_HEADINGS = 40;
+const MAX_JSONLD = 6;
+const MAX_SCRIPTS = 150;
+
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'SVG',
+  'IFRAME',
+]);
+
+/** Meta tags live in <head>: searching only there keeps a missing tag from costing a scan of a huge body. */
+function meta(doc: Document, ...names: string[]): string {
+  const head = doc.head;
+  if (!head) return '';
+  for (const n of names) {
+    const el = head.querySelector(`meta[name="${n}"], meta[property="${n}"]`);
+    const content = el?.getAttribute('content');
+    if (content) return content.slice(0, 500);
+  }
+  return '';
+}
+
+/** @type values of the page's JSON-LD (top level and @graph), bounded in count and size; broken JSON is ignored. */
+export function jsonLdTypes(doc: Document): string[] {
+  const out: string[] = [];
+  // Live collection walked item by item: stops after MAX_SCRIPTS scripts instead of matching a selector everywhere.
+  const all = doc.getElementsByTagName('script');
+  const scripts: HTMLScriptElement[] = [];
+  for (let i = 0, s = all[0]; s && i < MAX_SCRIPTS && scripts.length < MAX_JSONLD; s = all[++i])
+    if (s.type === 'application/ld+json') scripts.push(s);
+  const add = (node: unknown, depth: number) => {
+    if (!node || typeof node !== 'object' || depth > 2 || out.length > 30) return;
+    if (Array.isArray(node)) return node.slice(0, 20).forEach((n) => add(n, depth));
+    const o = node as Record<string, unknown>;
+    const type = o['@type'];
+    for (const t of Array.isArray(type) ? type : [type])
+      if (typeof t === 'string') out.push(t.replace(/^.*[/:]/, ''));
+    if (o['@graph']) add(o['@graph'], depth + 1);
+    if (o.mainEntity) add(o.mainEntity, depth + 1);
+  };
+  for (const script of scripts) {
+    const raw = script.textContent ?? '';
+    if (raw.length > 100_000) continue;
+    try {
+      add(JSON.parse(raw), 0);
+    } catch {
+      // not our problem: pages ship broken JSON-LD
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the main content is: the <article> holding the h1 (listing cards and comments are articles too), else the
+ * first <article> or <main>. Without either, the body, read from the h1 on (`start`): headers built from plain divs
+ * would otherwise fill the capped sample before the content begins.
+ */
+export function mainRoot(doc: Document): { root: Element | null; start: Element | null } {
+  const h1 = doc.getElementsByTagName('h1')[0] ?? null;
+  const marked =
+    h1?.closest('article') ?? doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0];
+  if (marked) return { root: marked, start: null };
+  return { root: doc.body, start: h1 && doc.body?.contains(h1) ? h1 : null };
+}
+
+/** Up to `cap` characters of text from `root`, skipping scripts, navigation, sidebars, footers and forms. */
+export function sampleText(root: Element, cap = TEXT_CAP, start: Element | null = null): string {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (n) =>
+      n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 1,
+  });
+  if (start) walker.currentNode = start; // document order from there on, leaving the page header behind
+  const parts: string[] = [];
+  let length = 0;
+  for (let n = start ?? walker.nextNode(); n && length < cap; n = walker.nextNode()) {
+    if (n.nodeType !== 3) {
+      // block boundaries become line breaks so "…30 seconds.</li><li>Lie…" never glues words
+      if (parts[parts.length - 1] !== '\n') parts.push('\n');
+      continue;
+    }
+    const s = n.nodeValue ?? '';
+    if (!s.trim()) continue;
+    parts.push(s.length + length > cap ? s.slice(0, cap - length) : s);
+    length += s.length;
+  }
+  return parts.join('').trim();
+}
+
+/**
+ * Up to MAX_HEADINGS h1-h3 texts. Live collections read item by item stop as soon as enough are found (a selector
+ * list, or reading .length, would match every heading of a huge page first).
+ */
+function headings(doc: Document): string[] {
+  const out: string[] = [];
+  for (const [tag, max] of [
+    ['h1', 5],
+    ['h2', 25],
+    ['h3', MAX_HEADINGS],
+  ] as const) {
+    const list = doc.getElementsByTagName(tag);
+    for (let i = 0, h = list[0]; h && i < max && out.length < MAX_HEADINGS; h = list[++i]) {
+      const t = (h.textContent ?? '').slice(0, 200).replace(/\s+/g, ' ').trim();
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Items of ordered lists in the main content (numbered steps), bounded. */
+function orderedItems(root: Element): number {
+  const lists = root.getElementsByTagName('ol');
+  let n = 0;
+  for (let i = 0, ol = lists[0]; ol && i < 10; ol = lists[++i]) n += Math.min(ol.children.length, 20);
+  return n;
+}
+
+/** Reads the bounded excerpt of a page that every later step works from. */
+export function extractExcerpt(url: URL, doc: Document): PageExcerpt {
+  const { root, start } = mainRoot(doc);
+  return {
+    url: url.href,
+    title: (doc.title ?? '').slice(0, 300),
+    description: meta(doc, 'description', 'og:description', 'twitter:description'),
+    ogType: meta(doc, 'og:type').toLowerCase(),
+    types: jsonLdTypes(doc),
+    citation: meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '',
+    h1: (doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 300).replace(/\s+/g, ' ').trim(),
+    headings: headings(doc),
+    text: root ? sampleText(root, TEXT_CAP, start) : '',
+    olItems: root ? orderedItems(root) : 0,
+  };
+}
+
+/**
+ * Prefilter vocabularies over normalised text (lower case, no accents), deliberately broad: a stem here only lets a
+ * page through to the model, so a missing stem costs recall and an extra one costs nothing but a model call.
+ * Seven languages: en, es, fr, de, it, pt, nl. German and Dutch compounds match inside words.
+ */
+const CONDITION =
+  /\b(?:pain|ach(?:e|es|ing|y)\b|sore|injur|sciati|herni|dis[ck]|rehab|physio|tendin|tendon|bursit|sprain|strain|stiff|arthr|plantar|fasci|frozen|tennis|golfer|carpal|whiplash|postur|imping|spondyl|stenos|surg|acl\b|menisc|rotator|piriform|lumbag|lumbar|back|knee|shoulder|neck|hip|spine|elbow|wrist|ankle|heel|jaw|dolor|dor(?:es)?\b|doule|mal (?:de|du|au|aux|di)\b|lesi|lesao|bless|ciatic|ernia|esguinc|entors|distors|contract|lombal|lumbal|cervic|rehabil|reabil|riabil|reeduc|revalid|fisio|fysio|kine|osteopat|artros|torcicol|torticol|espalda|rodill|hombro|cuello|cadera|columna|codo|muneca|tobillo|talon|genou|epaule|nuque|cou\b|hanche|coude|poignet|cheville|dos\b|schiena|ginocch|spalla|collo|anca|gomito|polso|caviglia|costas|joelho|ombro|pescoco|quadril|coluna|cotovelo|punho|tornozelo|rug|schouder|nek\b|heup|elleboog|enkel|hiel|operat|cirug|cirurg|chirurg|interven)|schmerz|beschwerd|verletz|ischias|bandscheib|verstauch|verspann|hexenschu|fersensporn|krankengym|rucken|nacken|schulter|knie|hufte|wirbel|ellenbog|handgelenk|sprunggel|pijn|klacht|verstuik|peesontst/;
+const EXERCISE =
+  /\b(?:exerc|ejercic|eserciz|oefen|stretch|estira|etire|allung|alonga|yoga|pilates|mobil|strength|fortal|renforc|rinforz|versterk|workout|routin|rutin|gymnas|ginnast|ginast|train|allena|entrena|treino|hold|manten|sosten|maintene|mantien|mantenha|repet|ripet|herhal|reps?\b|sets?\b|series\b|plank|bridge|puente|ponte|squat|lunge|mckenzie|isometr|eccentr|raises?\b|tumba|acuesta|allonge|sdraia|deita|lie on|lying)|ubung|uebung|dehn|kraftig|halten|wiederhol|sekunden|seconds|segundos|secondes|secondi|seconden|rekken|strekken/;
+
+/** True unless the page certainly does not teach exercises for pain or injury (see the contract above). */
+export function prefilter(ex: PageExcerpt): boolean {
+  let path = ex.url;
+  try {
+    path = decodeURIComponent(ex.url);
+  } catch {
+    // a malformed escape: keep the raw address
+  }
+  const all = normalize(
+    [path.replace(/[^\p{L}\p{N}]+/gu, ' '), ex.title, ex.description, ...ex.headings, ex.text].join('\n'),
+  );
+  return CONDITION.test(all) && EXERCISE.test(all);
+}
