@@ -13,7 +13,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Journal } from '../db/journal';
-import { parseMessage, type AddExerciseReply, type CautionStatusReply } from '../messages';
+import { onMessages, type AddExerciseReply, type CautionStatusReply } from '../messages';
 import { EARLY_POST_SURGERY_WEEKS } from '../journal/clinical';
 import { MAX_NAME_LENGTH } from '../journal/schema';
 import { daysBetween, isDay, localDay } from '../dates';
@@ -140,40 +140,28 @@ export async function muteHost(senderUrl: string): Promise<boolean> {
   }
 }
 
-export function registerCautionHandlers(journal: Journal): void {
-  browser.runtime.onMessage.addListener(
-    (raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
-      const message = parseMessage(raw);
-      if (!message || !message.type.startsWith('caution:')) return undefined; // someone else's message
-      if (!fromOurContentScript(sender)) return undefined;
-      switch (message.type) {
-        case 'caution:addExercise':
-          void addExercise(journal, message.title, message.url, sender.url ?? '').then(sendResponse);
-          return true; // keeps the channel open for the asynchronous reply
-        case 'caution:status':
-          void cautionStatus(journal, message.url).then(sendResponse);
-          return true;
-        case 'caution:dismiss':
-          void dismiss(message.url)
-            .catch(() => false)
-            .then((ok) => sendResponse({ ok }));
-          return true;
-        case 'caution:mute':
-          void muteHost(sender.url ?? '').then((ok) => sendResponse({ ok }));
-          return true;
-        case 'caution:openJournal':
-          void browser.runtime
-            .openOptionsPage()
-            .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
-          sendResponse({ ok: true });
-          return undefined;
-        case 'caution:openHelp':
-          void browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
-          sendResponse({ ok: true });
-          return undefined;
-        default:
-          return undefined;
-      }
+export function registerCautionHandlers(journal: Journal): () => void {
+  return onMessages(
+    {
+      'caution:addExercise': (m, sender) => addExercise(journal, m.title, m.url, sender.url ?? ''),
+      'caution:status': (m) => cautionStatus(journal, m.url),
+      'caution:dismiss': (m) =>
+        dismiss(m.url).then(
+          (ok) => ({ ok }),
+          () => ({ ok: false }),
+        ),
+      'caution:mute': (_m, sender) => muteHost(sender.url ?? '').then((ok) => ({ ok })),
+      'caution:openJournal': () => {
+        void browser.runtime
+          .openOptionsPage()
+          .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
+        return { ok: true };
+      },
+      'caution:openHelp': () => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
+        return { ok: true };
+      },
     },
+    { accept: (sender) => fromOurContentScript(sender) },
   );
 }

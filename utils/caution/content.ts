@@ -9,12 +9,11 @@
  * Everything is tied to ctx (timers, listeners, the UI), nothing is left observing the page, nothing is stored about
  * the page, and no error ever reaches the page: every step is caught.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { classify, type Classification } from '../classify';
 import { loadCaution, watchCaution, type CautionSettings } from './settings';
-import { isCautionStatusReply, type AddExerciseReply, type Message } from '../messages';
+import { isCautionStatusReply, sendMessage as send } from '../messages';
 import { buildBanner } from './banner';
 
 export const HOST_TAG = 'pt-journal-caution';
@@ -31,13 +30,6 @@ export function isMuted(hostname: string, muted: readonly string[]): boolean {
 
 export function shouldShow(result: Classification, settings: CautionSettings, hostname: string): boolean {
   return result.caution && settings.enabled && !isMuted(hostname, settings.mutedHosts);
-}
-
-function send<T>(message: Message): Promise<T | null> {
-  return browser.runtime.sendMessage(message).then(
-    (r) => r as T,
-    () => null, // background restarting or the extension was updated: act as if there were no answer
-  );
 }
 
 export function startCaution(ctx: ContentScriptContext): void {
@@ -65,7 +57,8 @@ export function startCaution(ctx: ContentScriptContext): void {
     if (!shouldShow(result, settings, url.hostname)) return unmount();
 
     const href = url.href.split('#')[0] ?? url.href;
-    const raw = await send<unknown>({ type: 'caution:status', url: href });
+    // A null reply (background restarting, extension updated) means the general wording.
+    const raw = await send('caution:status', { url: href });
     if (mine !== run || !ctx.isValid) return;
     const status = isCautionStatusReply(raw) ? raw : { earlyPostSurgery: false, dismissed: false };
     if (status.dismissed) return unmount();
@@ -86,20 +79,16 @@ export function startCaution(ctx: ContentScriptContext): void {
           earlyPostSurgery: status.earlyPostSurgery,
           actions: {
             add: () =>
-              send<AddExerciseReply>({
-                type: 'caution:addExercise',
-                title: document.title.slice(0, 500),
-                url: href.slice(0, 2048),
-              }),
-            openJournal: () => void send({ type: 'caution:openJournal' }),
-            help: () => void send({ type: 'caution:openHelp' }),
+              send('caution:addExercise', { title: document.title.slice(0, 500), url: href.slice(0, 2048) }),
+            openJournal: () => void send('caution:openJournal'),
+            help: () => void send('caution:openHelp'),
             mute: () => {
               unmount();
-              void send({ type: 'caution:mute' });
+              void send('caution:mute');
             },
             dismiss: () => {
               unmount();
-              void send({ type: 'caution:dismiss', url: href });
+              void send('caution:dismiss', { url: href });
             },
           },
         });

@@ -22,7 +22,7 @@ import {
 } from '../journal/schema';
 import { isDay, localDay, type Day } from '../dates';
 import { t } from '../i18n';
-import { browser } from 'wxt/browser';
+import { sendMessage } from '../messages';
 
 export class StorageError extends Error {
   constructor(
@@ -300,9 +300,8 @@ export function getJournal(options?: JournalOptions): Journal {
 export function pageJournal(): Journal {
   return getJournal({
     onChange: (what) => {
-      void browser.runtime.sendMessage({ type: 'journal:changed', what }).catch(() => {
-        // no background listening (e.g. while it restarts): the badge also refreshes on its next alarm
-      });
+      // No background listening (e.g. while it restarts) resolves null: the badge also refreshes on its next alarm.
+      void sendMessage('journal:changed', { what });
     },
   });
 }

@@ -17,7 +17,7 @@ import { browser } from 'wxt/browser';
 import type { Journal } from '../db/journal';
 import { addDays, type Day } from '../dates';
 import { t } from '../i18n';
-import { parseMessage } from '../messages';
+import { onMessages } from '../messages';
 import { loadSettings, watchSettings, type Settings } from '../settings';
 import {
   HOUR,
@@ -258,12 +258,8 @@ export function registerReminders(journal: Journal, overrides: Partial<ReminderD
   });
   b.runtime.onStartup.addListener(() => void refresh(true));
   b.runtime.onInstalled.addListener(() => void refresh(true));
-  b.runtime.onMessage.addListener((raw: unknown) => {
-    const msg = parseMessage(raw);
-    if (msg?.type === 'journal:changed') void refresh(msg.what === 'settings');
-    // No reply: returning undefined leaves other listeners (caution handlers) free to answer their own messages.
-    return undefined;
-  });
+  // No reply (void): other listeners (caution handlers) stay free to answer their own messages.
+  onMessages({ 'journal:changed': (msg) => void refresh(msg.what === 'settings') }, { runtime: b.runtime });
   watchSettings(() => void refresh(true));
 
   const idle = async () => {
