@@ -19,7 +19,14 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandOpenCheckin__',
       },
+      // Alt+Shift+K: not a Chrome, Edge or Firefox default on Windows, macOS (⌥⇧K) or Linux (see README).
+      'open-dashboard': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandOpenDashboard__',
+      },
     },
+    // "pt 4" in the address bar logs pain 4 for today (utils/omnibox/).
+    omnibox: { keyword: 'pt' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -17,7 +17,7 @@ import { ValidationError, type Entry, type Profile } from '@/utils/journal/schem
 import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
 import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, daysBetween, formatDay, isSmallHours, localDay } from '@/utils/dates';
-import { checkinShortcut } from '@/utils/shortcut';
+import { assignedShortcuts, type AssignedShortcuts } from '@/utils/shortcut';
 import { t, uiLocale } from '@/utils/i18n';
 import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
 
@@ -54,7 +54,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const [loaded, setLoaded] = useState(false);
   const [draftRestored, setDraftRestored] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState<AssignedShortcuts | null>(null);
   const painRef = useRef<HTMLDivElement | null>(null);
   const saving = useRef(false);
   // The latest form, updated synchronously on every change: a key press may arrive before Preact re-renders.
@@ -92,7 +92,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   }, [loaded, date]);
 
   useEffect(() => {
-    void checkinShortcut().then(setShortcut);
+    void assignedShortcuts().then(setShortcuts);
   }, []);
 
   const update = (change: Partial<CheckinForm>) => {
@@ -413,7 +413,10 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
         <a href="/options.html" target="_blank" rel="noopener">
           {t('popupOpenDashboard')}
         </a>
-        <span class="muted small">{shortcut ? t('popupShortcut', shortcut) : t('popupShortcutUnset')}</span>
+        <span class="muted small">
+          {shortcuts?.checkin ? t('popupShortcut', shortcuts.checkin) : t('popupShortcutUnset')}
+          {shortcuts?.dashboard && ` · ${t('popupShortcutDashboard', shortcuts.dashboard)}`}
+        </span>
         <HelpLink />
       </footer>
     </main>

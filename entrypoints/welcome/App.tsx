@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { ProfileEditor } from '@/components/ProfileEditor';
 import { HelpLink } from '@/components/HelpLink';
 import { ReminderSettings } from '@/components/settings/ReminderSettings';
-import { checkinShortcut } from '@/utils/shortcut';
+import { assignedShortcuts, type AssignedShortcuts } from '@/utils/shortcut';
 import { t } from '@/utils/i18n';
 
 async function openCheckin() {
@@ -21,9 +21,10 @@ async function openCheckin() {
 }
 
 export function App() {
-  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState<AssignedShortcuts | null>(null);
+  const shortcut = shortcuts?.checkin;
   useEffect(() => {
-    void checkinShortcut().then(setShortcut);
+    void assignedShortcuts().then(setShortcuts);
   }, []);
 
   return (
@@ -54,6 +55,12 @@ export function App() {
           {shortcut ? (
             <>
               {t('welcomeShortcut')} <kbd>{shortcut}</kbd>
+              {shortcuts?.dashboard && (
+                <>
+                  {' '}
+                  {t('welcomeShortcutDashboard')} <kbd>{shortcuts.dashboard}</kbd>
+                </>
+              )}
             </>
           ) : (
             t('welcomeNoShortcut')
