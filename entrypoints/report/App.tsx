@@ -4,8 +4,9 @@
  * the soreness pattern and the notes the person marked for their clinician. "Print / Save as PDF" opens the browser's
  * print dialog; report.css makes it fit one A4 or Letter page for up to 12 weeks.
  *
- * The baseline here is the first 7 logged days *of the period* (the clinician sees the period they asked about); the
- * math is the same as the dashboard's (utils/journal/progress.ts).
+ * The weeks compared here are the first and the latest logged week *of the period* (the clinician sees the period
+ * they asked about); the comparison is the one every surface uses (utils/journal/compare.ts). The "Reference point"
+ * column says for each value whether it is a meaningful change or only a detectable one, and the footnote explains.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n';
@@ -15,22 +16,24 @@ import type { Entry, Profile } from '@/utils/journal/schema';
 import {
   PAIN_MEANINGFUL_PERCENT,
   PAIN_MEANINGFUL_POINTS,
+  PAIN_MIN_MEANINGFUL_POINTS,
+  PSFS_DETECTABLE_SINGLE,
   PSFS_MEANINGFUL_MEAN,
-  PSFS_MEANINGFUL_SINGLE,
   REACH_DETECTABLE_CM,
-  SOURCES,
+  SOURCES_PAGE,
+  shortCitation,
+  sourceHref,
+  type SourceId,
 } from '@/utils/journal/clinical';
+import { adherence, dailySeries, percent, SessionCode, type DailySeries } from '@/utils/journal/progress';
 import {
-  BASELINE_DAYS,
-  adherence,
+  MIN_DAYS_PER_WEEK,
   baselineVsNow,
-  dailySeries,
   isChange,
-  percent,
-  SessionCode,
+  weekPairOfSeries,
   type Change,
-  type DailySeries,
-} from '@/utils/journal/progress';
+  type NotYet,
+} from '@/utils/journal/compare';
 import { SvgLineChart } from '@/components/charts/SvgLineChart';
 
 export const REPORT_DEFAULT_WEEKS = 12;
@@ -47,21 +50,8 @@ interface Data {
 const n1 = (x: number) => (x === x ? x.toLocaleString(uiLocale(), { maximumFractionDigits: 1 }) : '–');
 const signed = (x: number) => (x > 0 ? `+${n1(x)}` : n1(x));
 
-/** "Ostelo RW et al. Interpreting … Spine 2008;33(1):90-94." → "Ostelo RW et al. 2008": enough to look it up. */
-function shortCitation(id: keyof typeof SOURCES): string {
-  const full = SOURCES[id];
-  const authors = full.split('. ')[0]!.replace(/\.$/, '');
-  const year = /\b(19|20)\d{2}\b/.exec(full)?.[0] ?? '';
-  return `${authors} ${year}`.trim();
-}
-
-function firstLast(values: Float64Array, k = BASELINE_DAYS): [number, number, number] {
-  const idx: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) idx.push(i);
-  if (idx.length < 2 * k) return [NaN, NaN, idx.length];
-  const mean = (ids: number[]) => ids.reduce((a, i) => a + values[i]!, 0) / ids.length;
-  return [mean(idx.slice(0, k)), mean(idx.slice(-k)), idx.length];
-}
+/** The sources the report's reference points come from (each linked to the Sources page). */
+const REPORT_SOURCES: SourceId[] = ['ostelo2008', 'childs2005', 'stratford1995', 'abbott2014', 'ekedahl2012'];
 
 export function App() {
   const today = localDay();
@@ -157,7 +147,7 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
     (a) => !a.archived || s.fnBy[a.id]?.some((v) => v === v),
   );
 
-  const row = (label: string, c: Change | { needMore: number }, unit: string, ref: string) =>
+  const row = (label: string, c: Change | NotYet, unit: string, ref: string) =>
     isChange(c) ? (
       <tr>
         <th scope="row">{label}</th>
@@ -175,30 +165,30 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
       <tr>
         <th scope="row">{label}</th>
         <td colSpan={5} class="muted">
-          {t('progRepNeedMore', c.needMore)}
+          {t('progRepNeedMore', MIN_DAYS_PER_WEEK)}
         </td>
       </tr>
     );
 
   const simpleRow = (label: string, values: Float64Array, ref: string, unit = '') => {
-    const [a, b, n] = firstLast(values);
-    if (n === 0) return null;
+    const p = weekPairOfSeries(values, s.from);
+    if ('notYet' in p && p.logged === 0) return null;
     return (
       <tr key={label}>
         <th scope="row">{label}</th>
-        {a === a ? (
+        {'notYet' in p ? (
+          <td colSpan={3} class="muted">
+            {t('progRepNeedMore', MIN_DAYS_PER_WEEK)}
+          </td>
+        ) : (
           <>
-            <td>{n1(a)}</td>
-            <td>{n1(b)}</td>
+            <td>{n1(p.first.mean)}</td>
+            <td>{n1(p.last.mean)}</td>
             <td>
-              {signed(b - a)}
+              {signed(p.last.mean - p.first.mean)}
               {unit}
             </td>
           </>
-        ) : (
-          <td colSpan={3} class="muted">
-            {t('progRepNeedMore', 2 * BASELINE_DAYS - n)}
-          </td>
         )}
         <td>{ref}</td>
         <td />
@@ -224,7 +214,7 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
   for (let i = 0; i < s.length; i++)
     if (s.session[i] === SessionCode.Attended || s.session[i] === SessionCode.Missed)
       marks.push({ i, filled: s.session[i] === SessionCode.Attended });
-  const painStats = firstLast(s.pain);
+  const painWeeks = isChange(r.pain) ? r.pain : null;
 
   return (
     <>
@@ -242,7 +232,7 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
       </section>
 
       <section aria-labelledby="rep-change-h">
-        <h2 id="rep-change-h">{t('progRepChangeTitle')}</h2>
+        <h2 id="rep-change-h">{t('progRepChangeTitle', MIN_DAYS_PER_WEEK)}</h2>
         <table class="rep-table">
           <thead>
             <tr>
@@ -259,12 +249,17 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
               t('progRepPain'),
               r.pain,
               '',
-              t('progRepRefPain', PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT),
+              t(
+                'progRepRefPain',
+                PAIN_MEANINGFUL_POINTS,
+                PAIN_MEANINGFUL_PERCENT,
+                PAIN_MIN_MEANINGFUL_POINTS,
+              ),
             )}
             {!('none' in r.fn && r.fn.none) &&
               row(t('progRepFunction'), r.fn, '', t('progRepRefFn', PSFS_MEANINGFUL_MEAN))}
             {activeActivities.map((a) =>
-              simpleRow(a.name, s.fnBy[a.id]!, t('progRepRefFn', PSFS_MEANINGFUL_SINGLE)),
+              simpleRow(a.name, s.fnBy[a.id]!, t('progRepRefSingle', PSFS_DETECTABLE_SINGLE)),
             )}
             {simpleRow(t('progStiffTitle'), s.stiffness, t('progRepRefNone'))}
             {simpleRow(t('progReachTitle'), s.reach, t('progRepRefReach', REACH_DETECTABLE_CM), ' cm')}
@@ -291,7 +286,7 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
             xLabels={xLabels}
             lines={lines}
             marks={s.length <= 200 ? marks : undefined}
-            label={t('progRepPainChartLabel', n1(painStats[0]), n1(painStats[1]))}
+            label={t('progRepPainChartLabel', n1(painWeeks?.baseline ?? NaN), n1(painWeeks?.now ?? NaN))}
             height={80}
           />
         </figure>
@@ -375,16 +370,21 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
             'progRepFootnote',
             PAIN_MEANINGFUL_POINTS,
             PAIN_MEANINGFUL_PERCENT,
+            PAIN_MIN_MEANINGFUL_POINTS,
             PSFS_MEANINGFUL_MEAN,
-            PSFS_MEANINGFUL_SINGLE,
+            PSFS_DETECTABLE_SINGLE,
             REACH_DETECTABLE_CM,
+            MIN_DAYS_PER_WEEK,
           )}
         </p>
         <p class="rep-sources">
-          {t('progRepSources')}{' '}
-          {(['ostelo2008', 'childs2005', 'stratford1995', 'abbott2014', 'perret2001'] as const)
-            .map(shortCitation)
-            .join('; ')}
+          <a href={SOURCES_PAGE}>{t('progRepSources')}</a>{' '}
+          {REPORT_SOURCES.map((id, k) => (
+            <span key={id}>
+              {k > 0 && '; '}
+              <a href={sourceHref(id)}>{shortCitation(id)}</a>
+            </span>
+          ))}
           .
         </p>
       </footer>

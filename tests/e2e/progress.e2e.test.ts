@@ -34,7 +34,9 @@ test('empty journal: no empty charts, a clear next step; axe clean', async () =>
   await page.getByText('No check-ins yet').waitFor();
   expect(await page.locator('#progress canvas').count()).toBe(0);
   expect(await page.locator('#progress').textContent()).toContain('Alt+Shift+J');
-  expect(await page.locator('#insights').textContent()).toContain('Log 14 more days');
+  expect(await page.locator('#insights').textContent()).toContain(
+    'two separate weeks with at least 4 check-ins',
+  );
   expect(await axeViolations(page, '#progress')).toEqual([]);
   expect(await axeViolations(page, '#insights')).toEqual([]);
   await screenshot(page, 'progress-empty', false);
@@ -79,7 +81,9 @@ test('a few weeks of check-ins: charts, summaries, range switch, tables, insight
   // Insights: progress vs baseline and commitment, each with its source on demand.
   const insights = page.locator('#insights');
   await insights.locator('[data-insight="progress"]').waitFor();
-  expect(await insights.locator('[data-insight="commitment"]').textContent()).toMatch(/PT sessions \(\d+%\)/);
+  expect(await insights.locator('[data-insight="commitment"]').textContent()).toMatch(
+    /PT sessions logged as attended: \d+/,
+  );
   await insights.locator('[data-insight="progress"] summary').click();
   expect(await insights.locator('[data-insight="progress"] .ins-why').textContent()).toContain('Ostelo');
   expect(await insights.textContent()).not.toMatch(/emergency/i);

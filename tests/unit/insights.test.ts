@@ -1,15 +1,7 @@
 import { addDays, daysBetween } from '@/utils/dates';
 import type { Entry } from '@/utils/journal/schema';
-import {
-  adherence,
-  baselineVsNow,
-  classifyFunction,
-  classifyPain,
-  dailySeries,
-  dayNumber,
-  isChange,
-  rollingMeanInto,
-} from '@/utils/journal/progress';
+import { adherence, dailySeries, dayNumber, rollingMeanInto } from '@/utils/journal/progress';
+import { baselineVsNow, classifyFunction, classifyPain, isChange } from '@/utils/journal/compare';
 import {
   allInsights,
   commitmentInsight,
@@ -50,10 +42,14 @@ describe('meaningful-change math', () => {
     expect(classifyPain(8, 6.1).kind).toBe('small-better');
     expect(classifyPain(6, 8).kind).toBe('meaningful-worse');
   });
-  test('pain: 30% of the baseline is meaningful even below 2 points', () => {
+  test('pain: 30% of the baseline is meaningful below 2 points, but never under 1 point', () => {
     expect(classifyPain(5, 3.5).kind).toBe('meaningful-better'); // 1.5 = 30% of 5
     expect(classifyPain(5, 3.6).kind).toBe('small-better'); // 28%
     expect(classifyPain(5, 3.5).percent).toBeCloseTo(30);
+    expect(classifyPain(1.1, 0.3).kind).toBe('small-better'); // 73% but 0.8 points: noise
+    expect(classifyPain(0.3, 1.1).kind).toBe('small-worse');
+    expect(classifyPain(3, 4).kind).toBe('meaningful-worse'); // 1 point, 33%: the same rule for a rise
+    expect(classifyPain(3, 2).kind).toBe('meaningful-better');
   });
   test('pain: under half a point is "same"; no change from a baseline of 0 is not meaningful', () => {
     expect(classifyPain(5, 4.6).kind).toBe('same');
@@ -65,16 +61,20 @@ describe('meaningful-change math', () => {
     expect(classifyFunction(3, 4.9).kind).toBe('small-better');
     expect(classifyFunction(5, 3).kind).toBe('meaningful-worse');
   });
-  test('baseline vs now needs 14 logged days and says how many are missing', () => {
-    const r = baselineVsNow(days(rep(13, 5)), days(rep(13, 5)));
-    expect(r.pain).toEqual({ needMore: 1 });
+  test('first vs last logged week needs two separate weeks with 4 logged days each', () => {
+    expect(isChange(baselineVsNow(days(rep(13, 5)), days(rep(13, 5))).pain)).toBe(false);
     const e = days([...rep(7, 7), ...rep(7, 4)]);
     const ok = baselineVsNow(e, e);
     expect(isChange(ok.pain) && ok.pain.improvement).toBe(3);
     expect(isChange(ok.pain) && ok.pain.kind).toBe('meaningful-better');
-    expect(ok.fn).toEqual({ needMore: 14, none: true });
+    expect(isChange(ok.pain) && [ok.pain.first.from, ok.pain.last.to]).toEqual([START, addDays(START, 13)]);
+    expect(ok.fn.none).toBe(true);
+    // Only 3 logged days in the first week: the first week is the first 7-day window with 4.
+    const thin = days(rep(30, 5)).filter((_, i) => i >= 10 || i % 3 === 0);
+    const r = baselineVsNow(thin, thin);
+    expect(isChange(r.pain) && r.pain.first.from).toBe(addDays(START, 6));
   });
-  test('baseline vs now merges a "first" and a "last" list without counting shared days twice', () => {
+  test('first vs last merges a "first" and a "last" list without counting shared days twice', () => {
     const e = days([...rep(7, 6), ...rep(20, 5), ...rep(7, 3)]);
     const r = baselineVsNow(e.slice(0, 7), e.slice(-10));
     expect(isChange(r.pain) && [r.pain.baseline, r.pain.now]).toEqual([6, 3]);
@@ -128,109 +128,124 @@ describe('daily series', () => {
   });
 });
 
-describe('rule 1: progress against baseline', () => {
-  test('asks for more days first', () => {
+describe('rule 1: then and now', () => {
+  test('says what it needs before there are two separate weeks', () => {
     const i = progressInsight(input(days(rep(10, 5))));
-    expect(i.lines[0]).toContain('Log 4 more days');
+    expect(i.lines[0]).toBe(
+      'A comparison needs two separate weeks with at least 4 check-ins in each. It appears here once you have them.',
+    );
   });
-  test('meaningful improvement is named with the reference point and its sources', () => {
+  test('meaningful improvement is named with the reference point, the weeks and the sources', () => {
     const i = progressInsight(input(days([...rep(7, 6), ...rep(7, 4)])));
     expect(i.tone).toBe('good');
-    expect(i.lines[0]).toContain('2 points lower');
-    expect(i.lines[0]).toContain('often considered meaningful');
+    expect(i.lines[0]).toBe(
+      'Pain averaged 6.0 in the week of Jan 1 and 4.0 in the week of Jan 8: 2 points lower. A change this size is often seen as meaningful.',
+    );
     expect(i.sources).toEqual(expect.arrayContaining(['ostelo2008', 'abbott2014']));
   });
-  test('a smaller real improvement is encouraged ("small improvements count")', () => {
-    const i = progressInsight(input(days([...rep(7, 8), ...rep(7, 7)])));
-    expect(i.tone).toBe('info');
-    expect(i.lines.join(' ')).toContain('Small improvements count');
-    expect(i.lines.join(' ')).not.toContain('meaningful');
+  test('changes within noise get the same neutral words up and down', () => {
+    const down = progressInsight(input(days([...rep(7, 8), ...rep(7, 7)])));
+    const up = progressInsight(input(days([...rep(7, 7), ...rep(7, 8)])));
+    expect(down.tone).toBe('info');
+    expect(up.tone).toBe('info');
+    const tail = (s: string) => s.split(/ (?:lower|higher)\./)[1];
+    expect(tail(up.lines[0]!)).toBe(tail(down.lines[0]!));
+    expect(up.lines[0]).toContain('1 point higher. That is less than the change often seen as meaningful.');
+  });
+  test('a meaningful rise is called meaningful too, and the card suggests telling the PT or doctor', () => {
+    const i = progressInsight(input(days([...rep(7, 3), ...rep(7, 5)])));
+    expect(i.tone).toBe('talk');
+    expect(i.lines[0]).toContain('2 points higher. A change this size is often seen as meaningful.');
   });
   test('function meaningful change is reported too', () => {
     const e = days(rep(14, 5), (i) => ({ function: { a: i < 7 ? 3 : 5 } }));
     const i = progressInsight(input(e));
-    expect(i.lines[1]).toContain('2 points better');
+    expect(i.lines[1]).toContain('2 points higher (better)');
   });
 });
 
-describe('rule 2: feeling worse early', () => {
-  const sore = (i: number): Partial<Entry> => ({ soreness: i >= 5 ? 'muscle' : 'none' });
-  const pains = [4, 4, 4, 4, 4, 5, 5, 6, 6, 6];
-  test('pain up within 3 weeks of PT start with mostly muscle soreness explains DOMS and the pain-monitoring guide', () => {
-    const e = days(pains, sore);
-    const i = earlySorenessInsight(input(e, { ptStartDate: addDays(START, 5) }));
-    expect(i?.lines.join(' ')).toMatch(/24-72 hours/);
-    expect(i?.lines.join(' ')).toMatch(/0-3 is fine and 4-5 acceptable/);
+describe('rule 2: muscle soreness after something new', () => {
+  const sore = (i: number): Partial<Entry> => ({ soreness: i >= 6 ? 'muscle' : 'none' });
+  const steady = days(rep(14, 4), sore); // new exercise on day 10, pain not rising
+  const last = steady.at(-1)!.date;
+  test('within 7 days of a change, muscle soreness on most check-ins: soreness facts, nothing about the pain level', () => {
+    const i = earlySorenessInsight(input(steady, { exerciseAddedOn: [addDays(START, 10)] }));
+    expect(i?.lines[0]).toBe(
+      'You logged muscle soreness on 4 of your 4 check-ins since you added an exercise on Jan 11.',
+    );
+    expect(i?.lines.join(' ')).toMatch(/24 to 72 hours/);
+    expect(i?.lines.join(' ')).not.toMatch(/0-2|2-5|acceptable|fine/);
     expect(i?.sources).toContain('cheung2003');
   });
-  test('also after adding an exercise', () => {
-    const e = days(pains, sore);
-    const i = earlySorenessInsight(input(e, { exerciseAddedOn: [addDays(START, 5)] }));
-    expect(i?.lines[0]).toContain('added an exercise');
-  });
-  test('not after 3 weeks, not when soreness is mostly sharp, not when pain rose less than a point', () => {
-    const e = days(pains, sore);
-    expect(earlySorenessInsight(input(e, { ptStartDate: addDays(e.at(-1)!.date, -21) }))).toBeNull();
-    expect(earlySorenessInsight(input(e, { ptStartDate: addDays(e.at(-1)!.date, -20) }))).not.toBeNull();
-    const sharp = days(pains, (i) => ({ soreness: i >= 5 ? (i % 2 ? 'sharp' : 'muscle') : 'none' }));
-    expect(earlySorenessInsight(input(sharp, { ptStartDate: addDays(START, 5) }))).toBeNull();
-    const flat = days([4, 4, 4, 4, 4, 4, 4, 5, 5, 4], sore);
-    expect(earlySorenessInsight(input(flat, { ptStartDate: addDays(START, 5) }))).toBeNull();
-    expect(earlySorenessInsight(input(e))).toBeNull(); // no PT start, no new exercise
+  test('refuses: more than 7 days after, rising weekly pain, sharp or tingling pain, early after surgery', () => {
+    expect(earlySorenessInsight(input(steady, { exerciseAddedOn: [addDays(last, -8)] }))).toBeNull();
+    expect(earlySorenessInsight(input(steady, { exerciseAddedOn: [addDays(last, -7)] }))).not.toBeNull();
+    const rising = days([...rep(10, 3), 4, 4, 5, 5], sore);
+    expect(earlySorenessInsight(input(rising, { exerciseAddedOn: [addDays(START, 10)] }))).toBeNull();
+    const sharp = days(rep(14, 4), (i) => ({ soreness: i === 2 ? 'sharp' : i >= 6 ? 'muscle' : 'none' }));
+    expect(earlySorenessInsight(input(sharp, { exerciseAddedOn: [addDays(START, 10)] }))).toBeNull();
+    const op = { exerciseAddedOn: [addDays(START, 10)], surgeryDate: addDays(last, -30) };
+    expect(earlySorenessInsight(input(steady, op))).toBeNull();
+    expect(earlySorenessInsight(input(steady))).toBeNull(); // no PT start, no new exercise
   });
 });
 
-describe('rule 3: not responding', () => {
+describe('rule 3: little change after weeks of regular exercise', () => {
   const good = (i: number): Partial<Entry> => ({
-    homeExercises: i % 10 < 7 ? 'all' : 'none', // exactly 70%
+    homeExercises: i % 10 < 7 ? 'all' : 'none', // exactly 70% of all days
     session: i % 7 === 2 ? 'attended' : 'none',
   });
   const flat = days(rep(50, 5), good);
-  test('6+ weeks, good adherence and no meaningful change suggests a doctor evaluation', () => {
+  test('6+ weeks from a week near PT start, exercises on 70% of all days, no meaningful change: PT or doctor may look again', () => {
     const i = notRespondingInsight(input(flat, { ptStartDate: START }));
     expect(i?.tone).toBe('talk');
-    expect(i?.lines.join(' ')).toMatch(/evaluation by your doctor may help find the source of the pain/);
-    expect(i?.lines.join(' ')).not.toMatch(/emergency/i);
+    expect(i?.lines.join(' ')).toContain('take another look at the plan or the diagnosis');
+    expect(i?.lines).toContain('You logged home exercises (all or some) on 35 of the last 50 days (70%).');
+    expect(i?.lines.join(' ')).not.toMatch(/emergency|not your fault|source of the pain/i);
   });
-  test('not before 6 weeks', () => {
-    const flat = days(rep(50, 5), (i) => ({
-      homeExercises: 'all',
-      session: i % 7 === 2 ? 'attended' : 'none',
-    }));
-    expect(notRespondingInsight(input(flat, { ptStartDate: addDays(flat.at(-1)!.date, -41) }))).toBeNull();
-    expect(
-      notRespondingInsight(input(flat, { ptStartDate: addDays(flat.at(-1)!.date, -42) })),
-    ).not.toBeNull();
+  test('refuses before 6 weeks, with a baseline far from PT start, or with stale weeks', () => {
+    expect(notRespondingInsight(input(flat, { ptStartDate: addDays(START, 10) }))).toBeNull(); // < 6 weeks of journal after
+    expect(notRespondingInsight(input(flat, { ptStartDate: addDays(START, -15) }))).toBeNull(); // journal began late
+    expect(notRespondingInsight(input(flat, { ptStartDate: addDays(START, -14) }))).not.toBeNull();
+    expect(notRespondingInsight(input(flat, { ptStartDate: START, today: addDays(START, 57) }))).toBeNull();
   });
-  test('not with adherence under 70% or most sessions missed', () => {
+  test('refuses with exercises on under 70% of all days, sessions mostly missed, or a meaningful change either way', () => {
     const low = days(rep(50, 5), (i) => ({ homeExercises: i % 10 < 6 ? 'all' : 'none' }));
     expect(notRespondingInsight(input(low, { ptStartDate: START }))).toBeNull();
+    const unanswered = days(rep(50, 5), (i) => (i % 10 < 6 ? { homeExercises: 'all' } : {}));
+    expect(notRespondingInsight(input(unanswered, { ptStartDate: START }))).toBeNull();
     const missed = days(rep(50, 5), (i) => ({ ...good(i), session: i % 7 === 2 ? 'missed' : 'none' }));
     expect(notRespondingInsight(input(missed, { ptStartDate: START }))).toBeNull();
-  });
-  test('not when pain improved meaningfully', () => {
     const better = days([...rep(43, 6), ...rep(7, 4)], good);
     expect(notRespondingInsight(input(better, { ptStartDate: START }))).toBeNull();
+    const worse = days([...rep(43, 4), ...rep(7, 6)], good);
+    expect(notRespondingInsight(input(worse, { ptStartDate: START }))).toBeNull();
+  });
+  test('sessions are mentioned only when some were logged; activities only when rated', () => {
+    const noSessions = days(rep(50, 5), (i) => ({ homeExercises: i % 10 < 8 ? 'all' : 'none' }));
+    const i = notRespondingInsight(input(noSessions, { ptStartDate: START }))!;
+    expect(i.lines.join(' ')).not.toMatch(/session|activit/i);
   });
 });
 
-describe('rule 4: commitment', () => {
-  test('plain percentages and streaks, encouraging when high', () => {
+describe('rule 4: sessions and home exercises', () => {
+  test('percentages over all days of the period, unanswered days said out loud', () => {
     const e = days(rep(10, 5), (i) => ({
       session: i === 2 ? 'attended' : i === 5 ? 'missed' : 'none',
-      homeExercises: i < 2 ? 'none' : 'all',
+      ...(i === 0 ? {} : { homeExercises: i < 2 ? 'none' : 'all' }),
     }));
     const i = commitmentInsight(input(e))!;
-    expect(i.lines).toContain('You went to 1 of 2 PT sessions (50%).');
-    expect(i.lines).toContain('You did home exercises on 8 of 10 days you answered (80%).');
-    expect(i.lines.join(' ')).toContain('Current streak: 8 days');
+    expect(i.lines).toContain('PT sessions logged as attended: 1. Logged as missed: 1.');
+    expect(i.lines).toContain('You logged home exercises (all or some) on 8 of 10 days (80%).');
+    expect(i.lines).toContain('Days with no answer about home exercises: 1.');
+    expect(i.lines.join(' ')).toContain('Current run: 8 days');
     expect(i.tone).toBe('good');
   });
-  test('a low share gets a tip, never a reproach; nothing to say without data', () => {
+  test('a low share gets a tip that never says to shorten anything; nothing to say without data', () => {
     const e = days(rep(10, 5), (i) => ({ homeExercises: i < 8 ? 'none' : 'some' }));
     const i = commitmentInsight(input(e))!;
-    expect(i.lines.at(-1)).toContain('Every session and every set counts');
-    expect(i.lines.join(' ')).not.toMatch(/only|fail|should have/i);
+    expect(i.lines.at(-1)).toContain('ask your PT whether a shorter one would help');
+    expect(i.lines.join(' ')).not.toMatch(/\b(only|fail|should|shorten|short routines)\b/i);
     expect(commitmentInsight(input(days(rep(5, 5))))).toBeNull();
   });
 });
@@ -254,36 +269,37 @@ test('no insight ever speaks of an emergency, on a long synthetic journal either
   const recent = entries.filter((e) => e.date >= addDays(today, -83));
   const all = allInsights({
     today,
-    first: entries.slice(0, 7),
+    first: entries.slice(0, 28),
     recent,
     ptStartDate: profile.ptStartDate,
+    surgeryDate: profile.surgeryDate,
     exerciseAddedOn: profile.exercises.map((e) => e.addedOn),
   });
   expect(all.map((i) => i.id)).toEqual(expect.arrayContaining(['progress', 'commitment']));
   for (const i of all) {
-    expect(`${i.title} ${i.lines.join(' ')} ${i.why}`).not.toMatch(/emergency|diagnos/i);
+    expect(`${i.title} ${i.lines.join(' ')} ${i.why}`).not.toMatch(/emergency|diagnos(e|is|ed)\b(?! or)/i);
     expect(i.sources.length).toBeGreaterThan(0);
     for (const l of i.lines) expect(l).not.toMatch(/\{\d\}|^prog/); // every key resolved, every placeholder filled
   }
 });
 
 describe('contextLine for the popup', () => {
-  test('compares the day with the first week average', () => {
-    const e = days([...rep(7, 5), 6, 3]);
-    expect(contextLine(e, addDays(START, 8))).toBe(
-      "Pain 2 points lower than your first week's average (5.0).",
+  test('the latest logged week next to the first, with the same comparison as the insights', () => {
+    const e = days([...rep(7, 5), ...rep(7, 3)]);
+    expect(contextLine(e, addDays(START, 13))).toBe(
+      'Pain in your latest week averaged 3.0, 2 points lower than your first week (5.0). A change this size is often seen as meaningful.',
     );
-    expect(contextLine(e, addDays(START, 7))).toMatch(
-      /^Pain 1 point higher than your first week's average \(5\.0\)/,
+    const up = days([...rep(7, 5), ...rep(7, 6)]);
+    expect(contextLine(up, addDays(START, 13))).toBe(
+      'Pain in your latest week averaged 6.0, 1 point higher than your first week (5.0). That is less than the change often seen as meaningful.',
     );
-    expect(contextLine(days([...rep(7, 5), 5]), addDays(START, 7))).toBe(
-      "Pain about the same as your first week's average (5.0).",
+    expect(contextLine(days(rep(14, 5)), addDays(START, 13))).toBe(
+      'Pain in your latest week averaged 5.0, about the same as your first week (5.0).',
     );
   });
-  test('null without a full first week before the day, or without an entry for the day', () => {
-    const e = days(rep(7, 5));
-    expect(contextLine(e, addDays(START, 6))).toBeNull();
-    expect(contextLine(days(rep(9, 5)), addDays(START, 20))).toBeNull();
+  test('null without two separate weeks, or when the saved day is not in the latest week', () => {
+    expect(contextLine(days(rep(10, 5)), addDays(START, 9))).toBeNull();
+    expect(contextLine(days(rep(20, 5)), addDays(START, 2))).toBeNull();
     expect(contextLine([], START)).toBeNull();
   });
 });

@@ -1,185 +1,227 @@
 /**
  * Insights: each rule is a pure function of the journal (entries, profile dates, today) that returns one Insight or
- * null. General-wellness wording only: they describe what was logged next to reference points from docs/clinical.md
- * and suggest talking to the PT or doctor; they never diagnose, triage or tell anyone to start or stop a treatment,
- * and none of them ever speaks of an emergency (the red-flag list is the separate, fixed help page).
+ * null. Each rule first checks its preconditions and says nothing without them (listed above each rule and in
+ * docs/clinical.md "Insight rules"): it is better to stay silent than to say something false about someone's pain.
  *
- * Inputs are bounded so the dashboard stays fast on a 100,000-day journal: the earliest BASELINE_DAYS entries and
- * the entries of the last INSIGHT_WINDOW_DAYS days (see insightInputRange).
+ * General-wellness wording only: the insights describe what was logged next to reference points with sources, and
+ * suggest talking to the PT or doctor; they never diagnose, triage, judge a treatment, or tell anyone to start, stop,
+ * increase or shorten anything; a logged rise in pain is never read as reassuring; none of them speaks of an
+ * emergency (the red-flag list is the separate, fixed help page). Every comparison comes from ./compare.ts, the one
+ * definition the dashboard, the popup line and the report use too.
+ *
+ * Inputs are bounded so the dashboard stays fast on a 100,000-day journal: the earliest FIRST_READ entries, the
+ * entries of the last INSIGHT_WINDOW_DAYS days, and the first weeks after the PT start date (insightInputRange).
  */
-import { addDays, daysBetween, type Day } from '../dates';
+import { addDays, daysBetween, formatDay, type Day } from '../dates';
 import { t, uiLocale } from '../i18n';
 import type { Entry } from './schema';
 import {
   DOMS_FADES_DAYS,
   DOMS_PEAK_HOURS,
+  EARLY_POST_SURGERY_WEEKS,
   PAIN_MEANINGFUL_PERCENT,
   PAIN_MEANINGFUL_POINTS,
-  PAIN_MONITOR_ACCEPTABLE_MAX,
-  PAIN_MONITOR_SAFE_MAX,
+  PAIN_MIN_MEANINGFUL_POINTS,
   PAIN_SOURCES,
   PSFS_MEANINGFUL_MEAN,
   PSFS_SOURCES,
   type SourceId,
 } from './clinical';
 import {
-  BASELINE_DAYS,
-  adherence,
+  MIN_DAYS_PER_WEEK,
   baselineVsNow,
-  dailySeries,
+  comparePain,
+  compareFunction,
   isChange,
-  percent,
-  type BaselineResult,
+  mergeUnique,
+  painRising,
   type Change,
-} from './progress';
+} from './compare';
+import { adherence, dailySeries, functionMean, percent } from './progress';
 
-// Product rules (our choices, not research thresholds; see docs/clinical.md "Product rules").
-/** "Early in PT" (rule 2): the first 3 weeks after PT start or after adding an exercise. */
-export const EARLY_WEEKS = 3;
-/** "Not responding" (rule 3) is only considered after this many weeks since PT start. */
+// Product rules (our choices, not research thresholds; see docs/clinical.md "Insight rules").
+/** How many of the journal's earliest entries the insights read (enough for a first week with 4 check-ins). */
+export const FIRST_READ = 28;
+/** Rule 2 speaks only within this many days after PT start or a new exercise (soreness fades within about 7 days). */
+export const SORENESS_DAYS = DOMS_FADES_DAYS[1];
+/** "Not responding" (rule 3) is only considered this many weeks after PT start, over a journal that long. */
 export const NOT_RESPONDING_WEEKS = 6;
-/** Good adherence for rule 3: home exercises (all or some) on at least this share of answered days. */
+/** Rule 3: the first compared week must start within this many days of the PT start date (a baseline near the start). */
+export const PT_BASELINE_GRACE_DAYS = 14;
+/** Rule 3: home exercises (all or some) logged on at least this share of ALL calendar days of the period. */
 export const GOOD_ADHERENCE_SHARE = 0.7;
 /** Rule 5: sharp or tingling pain on at least this many of the last SHARP_WINDOW_DAYS days. */
 export const SHARP_MIN_DAYS = 3;
 export const SHARP_WINDOW_DAYS = 14;
-/** Rule 2: pain counts as "up" when the last days average at least this much above the level before. */
-export const EARLY_PAIN_RISE = 1;
-/** Rules look at most this far back (besides the baseline week), which also bounds the work. */
+/** Rules look at most this far back (besides the first weeks), which also bounds the work. */
 export const INSIGHT_WINDOW_DAYS = 84;
 
 export type InsightId = 'progress' | 'early-soreness' | 'not-responding' | 'commitment' | 'sharp-tingling';
 
 export interface Insight {
   id: InsightId;
-  /** 'good' for progress worth celebrating, 'info' for neutral facts, 'talk' when a conversation with the PT/doctor may help. */
+  /** 'good' for a meaningful improvement, 'info' for neutral facts, 'talk' when a conversation with the PT/doctor may help. */
   tone: 'good' | 'info' | 'talk';
   title: string;
   lines: string[];
-  /** Short "why" behind the reference points used, and their sources (ids of SOURCES, sections of docs/clinical.md). */
+  /** Short "why": the reference points used, and when this insight is shown at all. */
   why: string;
+  /** Ids of SOURCES: anchors on the extension's Sources page. */
   sources: SourceId[];
-  doc: string;
 }
 
 export interface InsightInput {
   today: Day;
-  /** The journal's earliest entries (at least BASELINE_DAYS when the journal has them), sorted by date. */
+  /** The journal's earliest entries (up to FIRST_READ), sorted by date. */
   first: readonly Entry[];
   /** Entries from insightInputRange(today).from to today, sorted by date. */
   recent: readonly Entry[];
+  /** Entries of the first weeks after the PT start date (insightInputRange(today, ptStartDate).ptWeeks), sorted. */
+  ptWeeks?: readonly Entry[];
   ptStartDate: Day | null;
+  surgeryDate?: Day | null;
   /** Days exercises were added on (rule 2 also looks at a newly added exercise). */
   exerciseAddedOn: readonly Day[];
 }
 
-/** The date range the `recent` input must cover. */
-export function insightInputRange(today: Day): { from: Day; to: Day } {
-  return { from: addDays(today, -(INSIGHT_WINDOW_DAYS - 1)), to: today };
+/** The date ranges the inputs must cover. */
+export function insightInputRange(
+  today: Day,
+  ptStartDate: Day | null = null,
+): { from: Day; to: Day; ptWeeks: { from: Day; to: Day } | null } {
+  return {
+    from: addDays(today, -(INSIGHT_WINDOW_DAYS - 1)),
+    to: today,
+    ptWeeks: ptStartDate ? { from: ptStartDate, to: addDays(ptStartDate, PT_BASELINE_GRACE_DAYS + 6) } : null,
+  };
 }
 
 const fmt = (x: number) =>
   x.toLocaleString(uiLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const fmtPts = (x: number) => Math.abs(x).toLocaleString(uiLocale(), { maximumFractionDigits: 1 });
+/** "1 point" / "2.5 points" (the key text carries the word, so each language can say it its own way). */
+export const points = (x: number) => {
+  const n = fmtPts(x);
+  return t(n === '1' ? 'progPoint1' : 'progPoints', n);
+};
+export const dayText = (d: Day) => formatDay(d, uiLocale(), { weekday: undefined });
+const weekText = (c: Change, which: 'first' | 'last') => dayText(c[which].from);
 
-// ---- rule 1: progress against baseline ------------------------------------------------------------------------------
+const isSurgeryRecent = (surgery: Day | null | undefined, today: Day) =>
+  !!surgery && daysBetween(surgery, today) >= 0 && daysBetween(surgery, today) < EARLY_POST_SURGERY_WEEKS * 7;
 
+// ---- rule 1: then and now ---------------------------------------------------------------------------------------------
+
+/** The kind of change in words: same sizes and same tone for a rise and a fall. */
 function painLine(c: Change): string {
-  const a = fmt(c.baseline);
-  const b = fmt(c.now);
-  const d = fmtPts(c.improvement);
+  const args = [
+    fmt(c.baseline),
+    weekText(c, 'first'),
+    fmt(c.now),
+    weekText(c, 'last'),
+    points(c.improvement),
+  ];
   switch (c.kind) {
     case 'meaningful-better':
-      return t('progInsPainMeaningfulBetter', a, b, d, PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT);
+      return t('progInsPainMeaningfulBetter', ...args);
     case 'small-better':
-      return t('progInsPainSmallBetter', a, b, d);
+      return t('progInsPainSmallBetter', ...args);
     case 'same':
-      return t('progInsPainSame', a, b);
+      return t('progInsPainSame', ...args);
     case 'small-worse':
-      return t('progInsPainSmallWorse', a, b, d);
+      return t('progInsPainSmallWorse', ...args);
     case 'meaningful-worse':
-      return t('progInsPainMeaningfulWorse', a, b, d);
+      return t('progInsPainMeaningfulWorse', ...args);
   }
 }
 
 function fnLine(c: Change): string {
-  const a = fmt(c.baseline);
-  const b = fmt(c.now);
-  const d = fmtPts(c.improvement);
+  const args = [
+    fmt(c.baseline),
+    weekText(c, 'first'),
+    fmt(c.now),
+    weekText(c, 'last'),
+    points(c.improvement),
+  ];
   switch (c.kind) {
     case 'meaningful-better':
-      return t('progInsFnMeaningfulBetter', a, b, d, PSFS_MEANINGFUL_MEAN);
+      return t('progInsFnMeaningfulBetter', ...args);
     case 'small-better':
-      return t('progInsFnSmallBetter', a, b, d);
+      return t('progInsFnSmallBetter', ...args);
     case 'same':
-      return t('progInsFnSame', a, b);
+      return t('progInsFnSame', ...args);
     case 'small-worse':
-      return t('progInsFnSmallWorse', a, b, d);
+      return t('progInsFnSmallWorse', ...args);
     case 'meaningful-worse':
-      return t('progInsFnMeaningfulWorse', a, b, d);
+      return t('progInsFnMeaningfulWorse', ...args);
   }
 }
 
-/** Rule 1: first 7 logged days vs the last 7, pain and function, against the usual meaningful size. */
-export function progressInsight(
-  input: Pick<InsightInput, 'first' | 'recent'>,
-  result?: BaselineResult,
-): Insight {
-  const r = result ?? baselineVsNow(input.first, input.recent);
+/**
+ * Rule 1: the first logged week vs the latest, pain and function (compare.ts).
+ * Preconditions: two separate weeks with MIN_DAYS_PER_WEEK check-ins each (else it says what it needs); function only
+ * when activities were rated in two such weeks. Always shown.
+ */
+export function progressInsight(input: Pick<InsightInput, 'first' | 'recent'>): Insight {
+  const r = baselineVsNow(input.first, input.recent);
   const lines: string[] = [];
-  let tone: Insight['tone'] = 'info';
-  if (!isChange(r.pain))
-    lines.push(
-      t(r.pain.needMore === 1 ? 'progInsNeedMore1' : 'progInsNeedMore', r.pain.needMore, 2 * BASELINE_DAYS),
-    );
-  else {
-    lines.push(painLine(r.pain));
-    if (r.pain.kind === 'meaningful-better') tone = 'good';
-  }
-  if (isChange(r.fn)) {
-    lines.push(fnLine(r.fn));
-    if (r.fn.kind === 'meaningful-better') tone = 'good';
-  } else if (isChange(r.pain) && !r.fn.none) lines.push(t('progInsFnNeedMore', r.fn.needMore));
-  const changes = [r.pain, r.fn].filter(isChange);
-  if (changes.some((c) => c.kind === 'small-better') && !changes.some((c) => c.kind === 'meaningful-better'))
-    lines.push(t('progInsSmallCounts'));
-  if (changes.some((c) => c.kind === 'meaningful-worse')) lines.push(t('progInsWorseTalk'));
+  if (!isChange(r.pain)) lines.push(t('progInsNotYet', MIN_DAYS_PER_WEEK));
+  else lines.push(painLine(r.pain));
+  if (isChange(r.fn)) lines.push(fnLine(r.fn));
+  else if (isChange(r.pain) && !r.fn.none) lines.push(t('progInsFnNotYet', MIN_DAYS_PER_WEEK));
+  const kinds = [r.pain, r.fn].filter(isChange).map((c) => c.kind);
+  const tone: Insight['tone'] = kinds.includes('meaningful-worse')
+    ? 'talk'
+    : kinds.includes('meaningful-better')
+      ? 'good'
+      : 'info';
   return {
     id: 'progress',
     tone,
     title: t('progInsProgressTitle'),
     lines,
-    why: t('progInsProgressWhy', PAIN_MEANINGFUL_POINTS, PAIN_MEANINGFUL_PERCENT, PSFS_MEANINGFUL_MEAN),
+    why: t(
+      'progInsProgressWhy',
+      PAIN_MEANINGFUL_POINTS,
+      PAIN_MEANINGFUL_PERCENT,
+      PAIN_MIN_MEANINGFUL_POINTS,
+      PSFS_MEANINGFUL_MEAN,
+      MIN_DAYS_PER_WEEK,
+    ),
     sources: [...PAIN_SOURCES, ...PSFS_SOURCES],
-    doc: 'docs/clinical.md#pain, #psfs',
   };
 }
 
-// ---- rule 2: feeling worse early ----------------------------------------------------------------------------------
-
-const avg = (es: readonly Entry[]) => es.reduce((a, e) => a + e.pain, 0) / es.length;
+// ---- rule 2: muscle soreness after something new ------------------------------------------------------------------
 
 /**
- * Rule 2: within EARLY_WEEKS of PT start (or of adding an exercise), pain went up by EARLY_PAIN_RISE or more and the
- * soreness logged on most recent days is "muscle": explain delayed-onset soreness and the pain-monitoring guide.
+ * Rule 2: education about delayed-onset muscle soreness, after PT start or a newly added exercise.
+ * Preconditions (all): the change was 0 to SORENESS_DAYS days ago; muscle soreness on at least 2 check-ins since
+ * then and on most check-ins that answered the soreness question; no sharp or tingling pain in the last
+ * SHARP_WINDOW_DAYS days; weekly pain means not rising (compare.painRising); not in the first EARLY_POST_SURGERY_WEEKS
+ * weeks after surgery. It never comments on the level of pain, so a rise is never explained away.
  */
 export function earlySorenessInsight(input: InsightInput): Insight | null {
   const starts = [input.ptStartDate, ...input.exerciseAddedOn].filter(
     (d): d is Day =>
-      d !== null && daysBetween(d, input.today) >= 0 && daysBetween(d, input.today) < EARLY_WEEKS * 7,
+      d !== null && daysBetween(d, input.today) >= 0 && daysBetween(d, input.today) <= SORENESS_DAYS,
   );
   if (starts.length === 0) return null;
+  if (isSurgeryRecent(input.surgeryDate, input.today)) return null;
   const anchor = starts.sort().at(-1)!; // the most recent change is the likeliest cause of new soreness
-  const before = input.recent.filter((e) => e.date < anchor && daysBetween(e.date, anchor) <= 7);
+  const sharpFrom = addDays(input.today, -(SHARP_WINDOW_DAYS - 1));
+  if (
+    input.recent.some(
+      (e) =>
+        e.date >= sharpFrom && e.date <= input.today && (e.soreness === 'sharp' || e.soreness === 'tingling'),
+    )
+  )
+    return null;
+  if (painRising(input.recent, input.today)) return null;
   const after = input.recent.filter((e) => e.date >= anchor && e.date <= input.today);
-  // The level before: the week before the change, or else the first two days after it.
-  const reference = before.length ? before : after.slice(0, 2);
-  const latest = after.slice(-3);
-  if (reference.length === 0 || latest.length < 2 || after.length < 3) return null;
-  if (avg(latest) - avg(reference) + 1e-9 < EARLY_PAIN_RISE) return null;
-  const sore = after.slice(-7).filter((e) => e.soreness !== undefined);
-  const muscle = sore.filter((e) => e.soreness === 'muscle').length;
-  if (muscle < 2 || muscle * 2 <= sore.length) return null;
+  const answered = after.filter((e) => e.soreness !== undefined);
+  const muscle = answered.filter((e) => e.soreness === 'muscle').length;
+  if (muscle < 2 || muscle * 2 <= answered.length) return null;
   return {
     id: 'early-soreness',
     tone: 'info',
@@ -187,74 +229,122 @@ export function earlySorenessInsight(input: InsightInput): Insight | null {
     lines: [
       t(
         anchor === input.ptStartDate ? 'progInsEarlyPt' : 'progInsEarlyExercise',
-        fmt(avg(reference)),
-        fmt(avg(latest)),
+        muscle,
+        after.length,
+        dayText(anchor),
       ),
       t('progInsEarlyDoms', DOMS_PEAK_HOURS[0], DOMS_PEAK_HOURS[1], DOMS_FADES_DAYS[1]),
-      t('progInsEarlyMonitor', PAIN_MONITOR_SAFE_MAX, PAIN_MONITOR_SAFE_MAX + 1, PAIN_MONITOR_ACCEPTABLE_MAX),
+      t('progInsEarlyTell'),
     ],
-    why: t('progInsEarlyWhy', DOMS_PEAK_HOURS[0], DOMS_PEAK_HOURS[1], DOMS_FADES_DAYS[0], DOMS_FADES_DAYS[1]),
-    sources: ['cheung2003', 'silbernagel2007', 'smith2017'],
-    doc: 'docs/clinical.md#doms, #pain-monitoring',
+    why: t('progInsEarlyWhy', SORENESS_DAYS, EARLY_POST_SURGERY_WEEKS),
+    sources: ['cheung2003', 'thomee1997', 'silbernagel2007'],
   };
 }
 
-// ---- rule 3: not responding ---------------------------------------------------------------------------------------
+// ---- rule 3: little change after weeks of regular exercise -----------------------------------------------------------
 
 /**
- * Rule 3: NOT_RESPONDING_WEEKS+ since PT start, good adherence (home exercises on ≥ 70% of answered days since PT start
- * within the window, most recorded sessions attended) and no meaningful change in pain or function.
+ * Rule 3: a suggestion that the PT or doctor may want to look at the plan again.
+ * Preconditions (all): a PT start date at least NOT_RESPONDING_WEEKS weeks ago; a first compared week that starts on
+ * or after the PT start date and within PT_BASELINE_GRACE_DAYS of it (never earlier than PT start); a latest week
+ * that ends within the last 7 days; at least NOT_RESPONDING_WEEKS weeks between them; pain changed less than the
+ * meaningful size in EITHER direction (a meaningful rise is shown by rule 1, never as "not changed") and weekly means
+ * not rising; the same for function when activities were rated in both weeks (otherwise activities are not
+ * mentioned); home exercises logged (all or some) on at least GOOD_ADHERENCE_SHARE of ALL calendar days of the
+ * period read; sessions mentioned only when sessions were logged, and then most of them attended.
  */
-export function notRespondingInsight(input: InsightInput, result?: BaselineResult): Insight | null {
+export function notRespondingInsight(input: InsightInput): Insight | null {
   const start = input.ptStartDate;
   if (!start || daysBetween(start, input.today) < NOT_RESPONDING_WEEKS * 7) return null;
-  const r = result ?? baselineVsNow(input.first, input.recent);
-  if (!isChange(r.pain)) return null;
-  if (r.pain.kind === 'meaningful-better') return null;
-  if (isChange(r.fn) && r.fn.kind === 'meaningful-better') return null;
-  const { from } = insightInputRange(input.today);
-  const a = adherence(dailySeries(input.recent, start > from ? start : from, input.today));
-  if (a.homeDays === 0 || a.homeDone < GOOD_ADHERENCE_SHARE * a.homeDays - 1e-9) return null;
-  if (a.sessionsAttended + a.sessionsMissed > 0 && a.sessionsAttended <= a.sessionsMissed) return null;
-  const weeks = Math.floor(daysBetween(start, input.today) / 7);
+  const all = mergeUnique(input.ptWeeks ?? [], input.recent).filter(
+    (e) => e.date >= start && e.date <= input.today,
+  );
+  const dates = all.map((e) => e.date);
+  const pain = comparePain(
+    dates,
+    all.map((e) => e.pain),
+  );
+  if (!isChange(pain)) return null;
+  if (daysBetween(start, pain.first.from) > PT_BASELINE_GRACE_DAYS) return null;
+  if (daysBetween(pain.last.to, input.today) > 6) return null;
+  if (daysBetween(pain.first.from, pain.last.to) + 1 < NOT_RESPONDING_WEEKS * 7) return null;
+  const flat = (c: Change) => c.kind === 'same' || c.kind === 'small-better' || c.kind === 'small-worse';
+  if (!flat(pain) || painRising(input.recent, input.today)) return null;
+  const fn = compareFunction(dates, all.map(functionMean));
+  if (isChange(fn) && !flat(fn)) return null;
+
+  // Adherence over every calendar day from the first compared week (or the window's start) to today.
+  const { from: windowFrom } = insightInputRange(input.today);
+  const from = pain.first.from > windowFrom ? pain.first.from : windowFrom;
+  const s = dailySeries(input.recent, from, input.today);
+  const a = adherence(s);
+  if (a.homeDone < GOOD_ADHERENCE_SHARE * s.length - 1e-9) return null;
+  const sessions = a.sessionsAttended + a.sessionsMissed;
+  if (sessions > 0 && a.sessionsAttended <= a.sessionsMissed) return null;
+
+  const lines = [
+    t(
+      'progInsNotRespPain',
+      fmt(pain.baseline),
+      weekText(pain, 'first'),
+      fmt(pain.now),
+      weekText(pain, 'last'),
+    ),
+  ];
+  if (isChange(fn)) lines.push(t('progInsNotRespFn', fmt(fn.baseline), fmt(fn.now)));
+  lines.push(t('progInsNotRespHome', a.homeDone, s.length, percent(a.homeDone, s.length)!));
+  if (sessions > 0) lines.push(t('progInsNotRespSessions', a.sessionsAttended, sessions));
+  lines.push(t('progInsNotRespTalk'));
   return {
     id: 'not-responding',
     tone: 'talk',
     title: t('progInsNotRespTitle'),
-    lines: [t('progInsNotResp', weeks, percent(a.homeDone, a.homeDays)!), t('progInsNotRespTalk')],
-    why: t('progInsNotRespWhy', NOT_RESPONDING_WEEKS, Math.round(GOOD_ADHERENCE_SHARE * 100)),
+    lines,
+    why: t(
+      'progInsNotRespWhy',
+      NOT_RESPONDING_WEEKS,
+      MIN_DAYS_PER_WEEK,
+      PT_BASELINE_GRACE_DAYS,
+      Math.round(GOOD_ADHERENCE_SHARE * 100),
+    ),
     sources: [...PAIN_SOURCES, ...PSFS_SOURCES, 'guidelines'],
-    doc: 'docs/clinical.md#pain, #psfs, #guidelines',
   };
 }
 
-// ---- rule 4: commitment -------------------------------------------------------------------------------------------
+// ---- rule 4: sessions and home exercises ------------------------------------------------------------------------------
 
-/** Rule 4: sessions attended and home-exercise days as plain percentages and streaks over the window. */
+/**
+ * Rule 4: what was logged about sessions and home exercises since the first check-in of the window.
+ * Preconditions: sessions are mentioned only when some were logged; home exercises only when the question was
+ * answered; every percentage is over ALL calendar days of the period (unanswered days are said out loud), and the
+ * "steady work" line needs exercises logged on GOOD_ADHERENCE_SHARE of all days.
+ */
 export function commitmentInsight(input: InsightInput): Insight | null {
-  const { from } = insightInputRange(input.today);
+  const { from: windowFrom } = insightInputRange(input.today);
   const first = input.recent[0]?.date;
   if (!first) return null;
-  const a = adherence(dailySeries(input.recent, first > from ? first : from, input.today));
+  const from = first > windowFrom ? first : windowFrom;
+  const s = dailySeries(input.recent, from, input.today);
+  const a = adherence(s);
   const sessions = a.sessionsAttended + a.sessionsMissed;
   if (sessions === 0 && a.homeDays === 0) return null;
   const lines: string[] = [];
-  if (sessions > 0)
-    lines.push(t('progInsSessions', a.sessionsAttended, sessions, percent(a.sessionsAttended, sessions)!));
-  if (a.homeDays > 0) lines.push(t('progInsHome', a.homeDone, a.homeDays, percent(a.homeDone, a.homeDays)!));
+  if (sessions > 0) lines.push(t('progInsSessions', a.sessionsAttended, a.sessionsMissed));
+  if (a.homeDays > 0) {
+    lines.push(t('progInsHome', a.homeDone, s.length, percent(a.homeDone, s.length)!));
+    if (a.homeDays < s.length) lines.push(t('progInsHomeUnanswered', s.length - a.homeDays));
+  }
   if (a.currentStreak > 1) lines.push(t('progInsStreak', a.currentStreak, a.longestStreak));
   else if (a.longestStreak > 1) lines.push(t('progInsLongest', a.longestStreak));
-  // Encouraging either way: a high share is praised, a low one gets a practical tip, never a reproach.
-  const share = a.homeDays ? a.homeDone / a.homeDays : sessions ? a.sessionsAttended / sessions : 0;
-  lines.push(t(share >= GOOD_ADHERENCE_SHARE ? 'progInsCommitGood' : 'progInsCommitTip'));
+  const steady = a.homeDone >= GOOD_ADHERENCE_SHARE * s.length - 1e-9;
+  lines.push(t(steady ? 'progInsCommitGood' : 'progInsCommitTip'));
   return {
     id: 'commitment',
-    tone: share >= GOOD_ADHERENCE_SHARE ? 'good' : 'info',
-    title: t('progInsCommitTitle', Math.round(INSIGHT_WINDOW_DAYS / 7)),
+    tone: steady ? 'good' : 'info',
+    title: t('progInsCommitTitle', dayText(from)),
     lines,
     why: t('progInsCommitWhy'),
-    sources: ['adherence'],
-    doc: 'docs/clinical.md#adherence',
+    sources: ['schneiders1998', 'henry1999'],
   };
 }
 
@@ -274,18 +364,16 @@ export function sharpTinglingInsight(input: InsightInput): Insight | null {
     lines: [t('progInsSharp', days, SHARP_WINDOW_DAYS), t('progInsSharpTalk')],
     why: t('progInsSharpWhy'),
     sources: ['cheung2003'],
-    doc: 'docs/clinical.md#doms',
   };
 }
 
 /** All insights that apply, most actionable first. */
 export function allInsights(input: InsightInput): Insight[] {
-  const r = baselineVsNow(input.first, input.recent);
   return [
     sharpTinglingInsight(input),
-    notRespondingInsight(input, r),
+    notRespondingInsight(input),
     earlySorenessInsight(input),
-    progressInsight(input, r),
+    progressInsight(input),
     commitmentInsight(input),
   ].filter((i): i is Insight => i !== null);
 }
@@ -293,23 +381,23 @@ export function allInsights(input: InsightInput): Insight[] {
 // ---- the popup's one honest line ------------------------------------------------------------------------------------
 
 /**
- * One line of context after a check-in is saved: today's pain next to the first logged week's average.
- * `entries` may be the whole journal or just its first BASELINE_DAYS entries plus the day's entry, in any order.
- * Null until there is a full first week before `date`, or when `date` has no entry.
+ * One line of context after a check-in is saved: the journal's latest logged week next to its first (compare.ts,
+ * the same comparison as everywhere else). `entries` is the whole journal, in any order. Null when there are not two
+ * separate weeks with enough check-ins, or when the latest week does not include `date` (an old day was edited).
  */
 export function contextLine(entries: readonly Entry[], date: string): string | null {
-  const day = entries.find((e) => e.date === date);
-  if (!day) return null;
   const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const baseline = sorted.slice(0, BASELINE_DAYS);
-  if (baseline.length < BASELINE_DAYS || baseline.some((e) => e.date >= date)) return null;
-  const base = avg(baseline);
-  const diff = base - day.pain;
-  if (Math.abs(diff) < 0.5) return t('progCtxSame', fmt(base));
-  const one = fmtPts(diff) === '1'; // "1 point" (English singular; other languages get their own key text)
-  return t(
-    diff > 0 ? (one ? 'progCtxLower1' : 'progCtxLower') : one ? 'progCtxHigher1' : 'progCtxHigher',
-    fmtPts(diff),
-    fmt(base),
+  const c = comparePain(
+    sorted.map((e) => e.date),
+    sorted.map((e) => e.pain),
   );
+  if (!isChange(c) || !c.last.days.includes(date)) return null;
+  const key = {
+    'meaningful-better': 'progCtxMeaningfulLower',
+    'small-better': 'progCtxSmallLower',
+    same: 'progCtxSame',
+    'small-worse': 'progCtxSmallHigher',
+    'meaningful-worse': 'progCtxMeaningfulHigher',
+  }[c.kind];
+  return t(key, fmt(c.now), fmt(c.baseline), points(c.improvement));
 }

@@ -3,22 +3,17 @@
  *
  *   entries (sorted by date) ──► dailySeries(from, to)   one slot per calendar day in typed arrays; NaN = not logged,
  *                                                        so charts can draw gaps (never zeros) and stay fast at 100k days
- *                         └───► baselineVsNow()          first 7 logged days vs the last 7, with the meaningful-change
+ *                         └───► compare.ts               first logged week vs last logged week, meaningful-change
  *                                                        reference points from clinical.ts (defined once, reused)
  *                         └───► adherence()              sessions and home-exercise days as plain counts and streaks
  */
 import { addDays, daysBetween, type Day } from '../dates';
 import type { Entry } from './schema';
-import { PAIN_MEANINGFUL_PERCENT, PAIN_MEANINGFUL_POINTS, PSFS_MEANINGFUL_MEAN } from './clinical';
 
-/** Days in the baseline ("your first week") and in "now" (the last logged week). */
+/** Days in a week of the first-vs-last comparison (the comparison itself lives in ./compare.ts). */
 export const BASELINE_DAYS = 7;
 /** The 7-day rolling mean needs at least this many logged days inside its window (product rule: 1-2 points is noise). */
 export const ROLLING_MIN_DAYS = 3;
-/** A change of at least half a point in the right direction is shown as "a real but smaller" improvement (product rule). */
-export const SMALL_CHANGE = 0.5;
-/** Floating-point tolerance so that a change of exactly 2 points counts as 2 points. */
-const EPS = 1e-9;
 
 /** PSFS score of one day: the mean of the activity ratings recorded that day, or NaN. */
 export function functionMean(e: Entry): number {
@@ -179,114 +174,6 @@ export function stats(values: Float64Array, start = 0, end = values.length): Sta
     if (v > max) max = v;
   }
   return { count, mean: count ? sum / count : NaN, min: count ? min : NaN, max: count ? max : NaN };
-}
-
-// ---- baseline vs now ----------------------------------------------------------------------------------------------
-
-export type ChangeKind = 'meaningful-better' | 'small-better' | 'same' | 'small-worse' | 'meaningful-worse';
-
-export interface Change {
-  baseline: number;
-  now: number;
-  /** Improvement in points (positive = better: lower pain, higher function). */
-  improvement: number;
-  /** Improvement as % of the baseline (pain only; NaN for function or a baseline of 0). */
-  percent: number;
-  kind: ChangeKind;
-  /** Days used for the baseline and for "now". */
-  baselineDays: Day[];
-  nowDays: Day[];
-}
-
-export interface BaselineResult {
-  /** Logged days that have the measure; a comparison needs 2 × BASELINE_DAYS of them. */
-  pain: Change | { needMore: number };
-  fn: Change | { needMore: number; none: boolean };
-}
-
-export const isChange = (c: Change | { needMore: number }): c is Change => 'kind' in c;
-
-function mean(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-/** Pain: a meaningful change is ≥ 2 points or ≥ 30% of the baseline (PAIN_MEANINGFUL_*; sources ostelo2008, childs2005). */
-export function classifyPain(
-  baseline: number,
-  now: number,
-): { improvement: number; percent: number; kind: ChangeKind } {
-  const improvement = baseline - now;
-  const percent = baseline > 0 ? (improvement / baseline) * 100 : NaN;
-  const size = Math.abs(improvement);
-  const pct = baseline > 0 ? (size / baseline) * 100 : 0;
-  const meaningful =
-    size + EPS >= PAIN_MEANINGFUL_POINTS || (size > EPS && pct + EPS >= PAIN_MEANINGFUL_PERCENT);
-  return { improvement, percent, kind: kindOf(improvement, meaningful) };
-}
-
-/** PSFS mean: a meaningful change is ≥ 2 points (PSFS_MEANINGFUL_MEAN; sources stratford1995, abbott2014). */
-export function classifyFunction(baseline: number, now: number): { improvement: number; kind: ChangeKind } {
-  const improvement = now - baseline;
-  return { improvement, kind: kindOf(improvement, Math.abs(improvement) + EPS >= PSFS_MEANINGFUL_MEAN) };
-}
-
-function kindOf(improvement: number, meaningful: boolean): ChangeKind {
-  if (meaningful) return improvement > 0 ? 'meaningful-better' : 'meaningful-worse';
-  if (improvement + EPS >= SMALL_CHANGE) return 'small-better';
-  if (-improvement + EPS >= SMALL_CHANGE) return 'small-worse';
-  return 'same';
-}
-
-/**
- * First BASELINE_DAYS logged days vs the last BASELINE_DAYS, for pain and for the PSFS mean (days with ratings only).
- * `first` must hold the journal's earliest entries and `last` its latest (each at least BASELINE_DAYS when available,
- * sorted by date); they may be the same array when the whole journal is at hand.
- */
-export function baselineVsNow(first: readonly Entry[], last: readonly Entry[]): BaselineResult {
-  const all = mergeUnique(first, last);
-  const need = 2 * BASELINE_DAYS;
-  let pain: BaselineResult['pain'];
-  if (all.length < need) pain = { needMore: need - all.length };
-  else {
-    const b = all.slice(0, BASELINE_DAYS);
-    const n = all.slice(-BASELINE_DAYS);
-    const baseline = mean(b.map((e) => e.pain));
-    const now = mean(n.map((e) => e.pain));
-    pain = {
-      baseline,
-      now,
-      ...classifyPain(baseline, now),
-      baselineDays: b.map((e) => e.date),
-      nowDays: n.map((e) => e.date),
-    };
-  }
-  const withFn = all.filter((e) => functionMean(e) === functionMean(e));
-  let fn: BaselineResult['fn'];
-  if (withFn.length < need) fn = { needMore: need - withFn.length, none: withFn.length === 0 };
-  else {
-    const b = withFn.slice(0, BASELINE_DAYS);
-    const n = withFn.slice(-BASELINE_DAYS);
-    const baseline = mean(b.map(functionMean));
-    const now = mean(n.map(functionMean));
-    fn = {
-      baseline,
-      now,
-      ...classifyFunction(baseline, now),
-      percent: NaN,
-      baselineDays: b.map((e) => e.date),
-      nowDays: n.map((e) => e.date),
-    };
-  }
-  return { pain, fn };
-}
-
-/** Sorted union of two sorted entry lists without duplicate days. */
-export function mergeUnique(a: readonly Entry[], b: readonly Entry[]): Entry[] {
-  if (a === b) return [...a];
-  const byDate = new Map<string, Entry>();
-  for (const e of a) byDate.set(e.date, e);
-  for (const e of b) byDate.set(e.date, e);
-  return [...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
 
 // ---- adherence ----------------------------------------------------------------------------------------------------

@@ -1,15 +1,14 @@
 /**
  * Options section "Insights": the rules of utils/journal/insights.ts applied to the journal, each with a "Why / source"
- * disclosure naming the reference points and their sources (docs/clinical.md). Reads only the first week and the
- * last INSIGHT_WINDOW_DAYS days (bounded work on any journal size) with liveQuery, so a check-in saved in the popup
- * updates them at once.
+ * disclosure naming the reference points and linking each source to the extension's Sources page. Reads only the
+ * first FIRST_READ entries, the first weeks after PT start and the last INSIGHT_WINDOW_DAYS days (bounded work on any
+ * journal size) with liveQuery, so a check-in saved in the popup updates them at once.
  */
 import { t } from '@/utils/i18n';
 import { localDay } from '@/utils/dates';
 import { pageJournal } from '@/utils/db/journal';
-import { SOURCES } from '@/utils/journal/clinical';
-import { BASELINE_DAYS } from '@/utils/journal/progress';
-import { allInsights, insightInputRange, type Insight } from '@/utils/journal/insights';
+import { SOURCES_PAGE, shortCitation, sourceHref } from '@/utils/journal/clinical';
+import { FIRST_READ, allInsights, insightInputRange, type Insight } from '@/utils/journal/insights';
 import { useLive } from './progress/useLive';
 import './Progress.css';
 import './Insights.css';
@@ -18,17 +17,20 @@ export function InsightsSection() {
   const journal = pageJournal();
   const today = localDay();
   const data = useLive(`insights-${today}`, async () => {
-    const { from, to } = insightInputRange(today);
-    const [first, recent, profile] = await Promise.all([
-      journal.db.entries.orderBy('date').limit(BASELINE_DAYS).toArray(),
+    const profile = await journal.getProfile();
+    const { from, to, ptWeeks } = insightInputRange(today, profile.ptStartDate);
+    const [first, recent, pt] = await Promise.all([
+      journal.firstEntries(FIRST_READ),
       journal.listEntries(from, to),
-      journal.getProfile(),
+      ptWeeks ? journal.listEntries(ptWeeks.from, ptWeeks.to) : [],
     ]);
     return allInsights({
       today,
       first,
       recent,
+      ptWeeks: pt,
       ptStartDate: profile.ptStartDate,
+      surgeryDate: profile.surgeryDate,
       exerciseAddedOn: profile.exercises.filter((e) => !e.archived).map((e) => e.addedOn),
     });
   })?.value;
@@ -58,12 +60,20 @@ function InsightCard({ insight: i }: { insight: Insight }) {
       <details class="ins-why">
         <summary>{t('progInsWhySummary')}</summary>
         <p>{i.why}</p>
-        <p class="muted">{t('progInsWhyDoc', i.doc)}</p>
         <ul>
           {i.sources.map((id) => (
-            <li key={id}>{SOURCES[id]}</li>
+            <li key={id}>
+              <a href={sourceHref(id)} target="_blank">
+                {shortCitation(id)}
+              </a>
+            </li>
           ))}
         </ul>
+        <p>
+          <a href={SOURCES_PAGE} target="_blank">
+            {t('progInsSourcesLink')}
+          </a>
+        </p>
       </details>
     </li>
   );

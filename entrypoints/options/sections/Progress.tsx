@@ -24,6 +24,7 @@ import {
   stats,
   type DailySeries,
 } from '@/utils/journal/progress';
+import { MIN_DAYS_PER_WEEK, weekPairOfSeries } from '@/utils/journal/compare';
 import { TimeChart, withGaps, type ChartMarkers } from '@/components/charts/TimeChart';
 import { DataTable, type Column } from './progress/DataTable';
 import { AdherenceCalendar } from './progress/AdherenceCalendar';
@@ -139,30 +140,19 @@ function sliceByDate(entries: Entry[], from: Day, to: Day): Entry[] {
   return a === 0 && b === entries.length ? entries : entries.slice(a, b);
 }
 
-/** Mean of the first and of the last `k` logged values. */
-function firstLast(values: Float64Array, k = 7): [number, number] {
-  let a = 0;
-  let na = 0;
-  for (let i = 0; i < values.length && na < k; i++)
-    if (values[i] === values[i]) {
-      a += values[i]!;
-      na++;
-    }
-  let b = 0;
-  let nb = 0;
-  for (let i = values.length - 1; i >= 0 && nb < k; i--)
-    if (values[i] === values[i]) {
-      b += values[i]!;
-      nb++;
-    }
-  return [na ? a / na : NaN, nb ? b / nb : NaN];
-}
-
 const n1 = (x: number) => (x === x ? x.toLocaleString(uiLocale(), { maximumFractionDigits: 1 }) : '–');
 
 function lastValue(values: Float64Array): number {
   for (let i = values.length - 1; i >= 0; i--) if (values[i] === values[i]) return values[i]!;
   return NaN;
+}
+
+/** "The week of … averaged …; the latest week …" (compare.ts, the same weeks as the insights and the report). */
+function weeksLine(values: Float64Array, from: Day, unit = ''): string {
+  const p = weekPairOfSeries(values, from);
+  if ('notYet' in p) return p.logged > 0 ? t('progWeeksNotYet', MIN_DAYS_PER_WEEK) : '';
+  const day = (d: Day) => formatDay(d, uiLocale(), { weekday: undefined });
+  return t('progWeeks', day(p.first.from), n1(p.first.mean) + unit, day(p.last.to), n1(p.last.mean) + unit);
 }
 
 function sessionXs(s: DailySeries, x: Float64Array, code: number): number[] {
@@ -282,7 +272,7 @@ export function ProgressSection() {
         <p>
           <strong>{t('progEmptyTitle')}</strong>
         </p>
-        <p>{t('progEmptyBody')}</p>
+        <p>{t('progEmptyBody', ROLLING_MIN_DAYS, MIN_DAYS_PER_WEEK)}</p>
       </div>
     );
 
@@ -350,13 +340,12 @@ export function ProgressSection() {
 
   // ---- summaries --------------------------------------------------------------------------------------------------
   const painStats = stats(s.pain);
-  const [painFirst, painLast] = firstLast(s.pain);
   const lastMean = lastValue(s.painMean7);
   const painSummary = [
     rangeText,
     t('progPainLogged', s.logged, s.length),
     painStats.count ? t('progPainStats', n1(painStats.mean), n1(painStats.min), n1(painStats.max)) : '',
-    painStats.count >= 2 ? t('progPainFirstLast', n1(painFirst), n1(painLast)) : '',
+    weeksLine(s.pain, s.from),
     lastMean === lastMean ? t('progPainMean7', n1(lastMean)) : '',
   ]
     .filter(Boolean)
@@ -374,13 +363,13 @@ export function ProgressSection() {
           : '';
 
   const fnStats = stats(s.fnMean);
-  const [fnFirst, fnLast] = firstLast(s.fnMean);
   const fnSummary = hasFn
-    ? [rangeText, t('progFnStats', fnStats.count, n1(fnStats.mean), n1(fnFirst), n1(fnLast))].join(' ')
+    ? [rangeText, t('progFnStats', fnStats.count, n1(fnStats.mean)), weeksLine(s.fnMean, s.from)]
+        .filter(Boolean)
+        .join(' ')
     : '';
   const st = stats(s.stiffness);
   const re = stats(s.reach);
-  const [reFirst, reLast] = firstLast(s.reach);
 
   const ad = adherence(s);
   const sessions = ad.sessionsAttended + ad.sessionsMissed;
@@ -570,7 +559,7 @@ export function ProgressSection() {
                 onDraw={() => noteDraw('reach')}
               />
               <figcaption class="prog-summary">
-                {t('progReachStats', re.count, n1(reFirst), n1(reLast))}
+                {t('progReachStats', re.count)} {weeksLine(s.reach, s.from, ' cm')}
               </figcaption>
               <DataTable
                 caption={t('progReachTitle')}
