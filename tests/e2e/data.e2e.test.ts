@@ -193,9 +193,10 @@ test('add a missed past day', async () => {
       function: { 'act-sit': 6 },
       exercisesDone: ['ex-bridge'],
     });
-  expect(await page.locator('.history-table tbody tr').first().locator('time').getAttribute('datetime')).toBe(
-    '2026-11-05',
-  );
+  // The table follows a live query: poll, the row appears a moment after the write.
+  await expect
+    .poll(() => page.locator('.history-table tbody tr').first().locator('time').getAttribute('datetime'))
+    .toBe('2026-11-05');
 });
 
 test('profile: add an activity and an exercise, archive keeps history; axe-clean sections', async () => {
