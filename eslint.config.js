@@ -29,6 +29,36 @@ export default tseslint.config(
     },
   },
   {
+    // One owner of data (STYLE.md 2): pages and components read and write the journal through utils/db/journal.ts only.
+    files: ['entrypoints/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'Only utils/db uses Dexie: call the Journal methods.' }],
+          patterns: [
+            {
+              group: ['**/utils/db/database'],
+              message: 'Only utils/db uses the tables: call the Journal methods.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never render text as HTML.' },
+        {
+          selector: "MemberExpression[property.name='innerText']",
+          message: 'innerText forces layout; use textContent.',
+        },
+        {
+          selector: "MemberExpression[object.name='Journal'][property.name='tables']",
+          message: 'Pages read through the Journal methods, never its tables.',
+        },
+      ],
+    },
+  },
+  {
     // Node scripts whose callbacks also run inside pages (page.evaluate), so both sets of globals apply.
     files: ['scripts/**', 'tests/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { pageJournal, StorageError } from '@/utils/db/journal';
 import { MAX_ACTIVE_ACTIVITIES, ValidationError, type Activity, type Exercise } from '@/utils/journal/schema';
 import { t } from '@/utils/i18n';
-import { useLive } from './useLive';
+import { useLiveQuery } from './useLiveQuery';
 import './ProfileEditor.css';
 
 export interface ProfileEditorProps {
@@ -28,7 +28,7 @@ function errorText(err: unknown): string {
 
 export function ProfileEditor({ compact = false, headingLevel = 3 }: ProfileEditorProps) {
   const journal = pageJournal();
-  const { value: profile } = useLive(() => journal.getProfile(), []);
+  const { value: profile } = useLiveQuery(() => journal.getProfile(), []);
   const [status, setStatus] = useState<Status>(null);
   const H = `h${headingLevel}` as 'h3';
 

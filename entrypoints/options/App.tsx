@@ -1,7 +1,7 @@
 /**
  * The options page ("dashboard"): one long page of sections with a table of contents. Each section is its own
- * component in ./sections and reads the journal directly (same extension origin) with Dexie liveQuery, so a
- * check-in saved in the popup appears here without reloading.
+ * component in ./sections and reads the journal through the data layer's methods (same extension origin) with
+ * useLiveQuery, so a check-in saved in the popup appears here without reloading.
  */
 import type { ComponentType } from 'preact';
 import { t } from '@/utils/i18n';

@@ -119,11 +119,18 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
       setDraftRestored(false);
       setStatus({ kind: 'saved', line: null });
       // The context line's code is loaded only now: it is not needed to be ready to type (popup size budget).
-      const [{ contextLine }, all] = await Promise.all([
+      // It compares the first logged week with the last one, which must hold this day: only the journal's first
+      // FIRST_READ entries and the days from two weeks before this one are read, never the whole journal (every
+      // 7-day window holding this day lies inside the second read).
+      const [{ contextLine, FIRST_READ }, { mergeUnique }] = await Promise.all([
         import('@/utils/journal/insights'),
-        journal.listEntries(),
+        import('@/utils/journal/compare'),
       ]);
-      setStatus({ kind: 'saved', line: contextLine(all, date) });
+      const [first, recent] = await Promise.all([
+        journal.firstEntries(FIRST_READ),
+        journal.listEntries(addDays(date, -13)),
+      ]);
+      setStatus({ kind: 'saved', line: contextLine(mergeUnique(first, recent), date) });
     } catch (err) {
       if (err instanceof ValidationError)
         setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });

@@ -29,8 +29,8 @@ beforeEach(() => {
   journal = new Journal(new JournalDB(`backup-test-${++n}`));
 });
 afterEach(async () => {
-  journal.db.close();
-  await journal.db.delete();
+  Journal.tables(journal).close();
+  await Journal.tables(journal).delete();
 });
 
 const text = (x: unknown) => JSON.stringify(x);
@@ -64,8 +64,8 @@ describe('JSON backup', () => {
     const before = await snapshot(journal);
 
     await journal.clearAll();
-    await journal.db.meta.clear();
-    expect(await journal.db.entries.count()).toBe(0);
+    await Journal.tables(journal).meta.clear();
+    expect(await Journal.tables(journal).entries.count()).toBe(0);
 
     const json = backupToJson(exported);
     expect(JSON.parse(json)).toEqual(exported);
@@ -91,7 +91,7 @@ describe('JSON backup', () => {
     const empty = new Journal(new JournalDB('backup-empty-export'));
     const none = await exportParts(empty, 'json', settings, now);
     expect(JSON.parse(none.parts.join(''))).toMatchObject({ entries: [] });
-    await empty.db.delete();
+    await Journal.tables(empty).delete();
   });
 
   test('an empty journal exports a valid, importable backup', async () => {
@@ -230,14 +230,14 @@ describe('conflicts', () => {
     await applyImport(journal, checked, 'mine');
     expect(await journal.getEntry('2026-03-01')).toEqual(before);
     expect((await journal.getEntry('2026-03-02'))!.pain).toBe(1);
-    expect(await journal.db.entries.count()).toBe(14);
+    expect(await Journal.tables(journal).entries.count()).toBe(14);
   });
 
   test('replace makes the journal equal to the file', async () => {
     const r = await applyImport(journal, await setup(), 'replace');
     expect(await journal.getEntry('2026-01-01')).toBeUndefined();
     expect((await journal.getEntry('2026-03-02'))!.pain).toBe(8);
-    expect(await journal.db.entries.count()).toBe(13);
+    expect(await Journal.tables(journal).entries.count()).toBe(13);
     expect(r.removed).toBe(1);
   });
 
@@ -261,7 +261,7 @@ describe('conflicts', () => {
     await restore(base());
     const before = await snapshot(journal);
     const checked = await checkImport(text(syntheticBackup({ days: 50, seed: 3 })));
-    const spy = vi.spyOn(journal.db.entries, 'bulkPut').mockImplementation(() => {
+    const spy = vi.spyOn(Journal.tables(journal).entries, 'bulkPut').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
     const err = await applyImport(journal, checked, 'replace').catch((e: unknown) => e);

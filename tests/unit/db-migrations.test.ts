@@ -21,7 +21,7 @@ test('versions are declared in increasing order and never removed', () => {
 test('the current schema opens an empty database and stores a check-in', async () => {
   const journal = new Journal(new JournalDB('mig-empty'));
   await journal.saveEntry({ date: '2026-01-01', pain: 3 });
-  expect(journal.db.verno).toBe(VERSIONS.at(-1)!.version);
+  expect(Journal.tables(journal).verno).toBe(VERSIONS.at(-1)!.version);
 });
 
 test.each(VERSIONS.slice(1).map((v) => [v.version] as const))(

@@ -31,7 +31,7 @@ describe('Journal data layer', () => {
     await expect(journal.saveEntry({ date: '2026-03-10', pain: 2, reachCm: Number.NaN })).rejects.toThrow(
       /Reach/,
     );
-    expect(await journal.db.entries.count()).toBe(0);
+    expect(await Journal.tables(journal).entries.count()).toBe(0);
     expect(onChange).not.toHaveBeenCalled();
   });
 
@@ -89,7 +89,7 @@ describe('Journal data layer', () => {
       'Transaction aborted',
       Object.assign(new Error('quota'), { name: 'QuotaExceededError' }),
     );
-    vi.spyOn(journal.db.entries, 'put').mockRejectedValueOnce(quota);
+    vi.spyOn(Journal.tables(journal).entries, 'put').mockRejectedValueOnce(quota);
     const err = await journal.saveEntry({ date: '2026-03-10', pain: 4 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect((err as StorageError).full).toBe(true);
@@ -116,6 +116,6 @@ describe('Journal data layer', () => {
     expect(await journal.isLogged('2026-03-10')).toBe(true);
     expect(await journal.isLogged('2026-03-11')).toBe(false);
     expect(await journal.deleteEntry('2026-03-01')).toMatchObject({ pain: 2 });
-    expect(await journal.db.entries.count()).toBe(3);
+    expect(await Journal.tables(journal).entries.count()).toBe(3);
   });
 });

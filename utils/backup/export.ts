@@ -5,7 +5,7 @@
  * consistent snapshot) and turns each slice into text as it arrives, so 100,000 days never become one long task
  * (reading them all at once costs seconds of main thread). The parts go straight into a Blob, never concatenated.
  */
-import type { Journal } from '../db/journal';
+import { Journal } from '../db/journal';
 import type { Entry, Profile } from '../journal/schema';
 import type { Settings } from '../settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
@@ -14,7 +14,7 @@ import { csvHeader, csvRows, entriesToCsv } from './csv';
 export const EXPORT_CHUNK = 2000;
 
 export async function snapshot(journal: Journal): Promise<{ profile: Profile; entries: Entry[] }> {
-  const db = journal.db;
+  const db = Journal.tables(journal);
   return db.transaction('r', [db.entries, db.activities, db.exercises, db.meta], async () => ({
     profile: await journal.getProfile(),
     entries: await journal.listEntries(),
@@ -61,7 +61,7 @@ export async function exportParts(
   now = new Date(),
   onProgress?: (days: number) => void,
 ): Promise<{ parts: string[]; days: number }> {
-  const db = journal.db;
+  const db = Journal.tables(journal);
   return db.transaction('r', [db.entries, db.activities, db.exercises, db.meta], async () => {
     const profile = await journal.getProfile();
     const parts: string[] = [

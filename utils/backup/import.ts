@@ -16,7 +16,7 @@
  * Settings from a JSON backup are applied in "replace" mode or when the journal was empty (a fresh restore).
  */
 import * as v from 'valibot';
-import type { Journal } from '../db/journal';
+import { Journal } from '../db/journal';
 import {
   EntrySchema,
   ProfileSchema,
@@ -333,7 +333,7 @@ export interface ImportPreview {
 const READ_CHUNK = 2000;
 
 export async function previewImport(journal: Journal, checked: CheckedImport): Promise<ImportPreview> {
-  const db = journal.db;
+  const db = Journal.tables(journal);
   const existingDates = new Set((await db.entries.toCollection().primaryKeys()) as string[]);
   const profile = await journal.getProfile();
   let newDays = 0;

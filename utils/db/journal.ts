@@ -1,9 +1,17 @@
 /**
- * The data layer: the only code that writes the journal. Every write is validated against utils/journal/schema.ts
- * whatever the UI did, runs in one transaction, and turns storage failures (a full disk) into a clear StorageError
- * with nothing changed. `onChange` lets the entrypoint tell other contexts (badge, open dashboard) about a write.
+ * The data layer: the only code that reads or writes the journal. Pages call its methods; its Dexie instance stays
+ * private (this folder is the only importer of Dexie, eslint keeps it so).
+ *
+ *   pages ──► Journal reads (getEntry, bounds, readRange, historyPage, countEntries, firstEntries, getProfile)
+ *         ──► Journal writes (saveEntry, deleteEntry, profile) ──► onChange ──► background (badge, reminders)
+ *   useLiveQuery (components/useLiveQuery.ts) ──► watch(query) ──► re-runs when the tables a read touched change,
+ *                                                                 in this page or another extension page
+ *
+ * Every write is validated against utils/journal/schema.ts whatever the UI did, runs in one transaction, and turns
+ * storage failures (a full disk) into a clear StorageError with nothing changed. `onChange` lets the entrypoint tell
+ * other contexts (badge, open dashboard) about a write.
  */
-import Dexie from 'dexie';
+import { liveQuery } from 'dexie';
 import { JournalDB } from './database';
 import {
   ActivitySchema,
@@ -57,11 +65,22 @@ export interface JournalOptions {
   now?: () => Date;
 }
 
+/** Rows per read: a few thousand rows deserialise in tens of milliseconds, so a 100,000-day read never freezes a tab. */
+export const READ_CHUNK = 4000;
+
 export class Journal {
   constructor(
-    readonly db: JournalDB = new JournalDB(),
+    private readonly db: JournalDB = new JournalDB(),
     private readonly options: JournalOptions = {},
   ) {}
+
+  /**
+   * The Dexie tables, for the data layer's own bulk modules (utils/backup walks every table in one transaction) and
+   * for tests. Pages never call it: eslint forbids it outside utils/ and tests/.
+   */
+  static tables(journal: Journal): JournalDB {
+    return journal.db;
+  }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -92,6 +111,65 @@ export class Journal {
   /** The first `n` logged days, oldest first (the baseline week), read through the date key. */
   firstEntries(n: number): Promise<Entry[]> {
     return this.db.entries.orderBy('date').limit(n).toArray();
+  }
+
+  /** The first and last logged day (null when the journal is empty): two key reads, whatever the journal's size. */
+  async bounds(): Promise<{ first: Day | null; last: Day | null }> {
+    const [first, last] = await Promise.all([
+      this.db.entries.orderBy('date').firstKey(),
+      this.db.entries.orderBy('date').lastKey(),
+    ]);
+    return { first: (first as Day | undefined) ?? null, last: (last as Day | undefined) ?? null };
+  }
+
+  /**
+   * Entries from..to inclusive, oldest first, read with the date index in chunks of `chunk` rows, each its own
+   * request, so "all" on a 100,000-day journal never becomes one long task.
+   */
+  async readRange(from: Day, to: Day, chunk = READ_CHUNK): Promise<Entry[]> {
+    const out: Entry[] = [];
+    let lower = from;
+    let inclusive = true;
+    for (;;) {
+      const rows = await this.db.entries
+        .where('date')
+        .between(lower, to, inclusive, true)
+        .limit(chunk)
+        .toArray();
+      for (const e of rows) out.push(e);
+      if (rows.length < chunk) return out;
+      lower = rows[rows.length - 1]!.date;
+      inclusive = false;
+    }
+  }
+
+  /** How many days are logged, all of them or only those after `after`. */
+  countEntries(after?: Day): Promise<number> {
+    return after === undefined ? this.db.entries.count() : this.db.entries.where('date').above(after).count();
+  }
+
+  /**
+   * Page `page` (0 = newest) of `size` days, newest first. Skipping rows costs time per skipped row even in IndexedDB,
+   * so: walk keys only (no values), from whichever end of the journal is nearer, then fetch just the page's entries.
+   * `totalHint` is the count the caller already watches (counting 100,000 rows is itself a walk over all of them); a
+   * stale hint only shifts the page until the caller's count re-runs this read.
+   */
+  historyPage(page: number, size: number, totalHint = 0): Promise<Entry[]> {
+    const entries = this.db.entries;
+    return this.db.transaction('r', entries, async () => {
+      const total = totalHint > 0 ? totalHint : await entries.count();
+      const skipFromNewest = page * size;
+      const rows = Math.max(0, Math.min(size, total - skipFromNewest));
+      if (rows === 0) return [];
+      const skipFromOldest = total - skipFromNewest - rows;
+      const keys = (
+        skipFromNewest <= skipFromOldest
+          ? await entries.orderBy('date').reverse().offset(skipFromNewest).limit(rows).primaryKeys()
+          : (await entries.orderBy('date').offset(skipFromOldest).limit(rows).primaryKeys()).reverse()
+      ) as string[];
+      const found = await entries.bulkGet(keys);
+      return found.filter((e): e is Entry => e !== undefined);
+    });
   }
 
   /**
@@ -306,4 +384,15 @@ export function pageJournal(): Journal {
   });
 }
 
-export { Dexie };
+/**
+ * Runs `query` (any chain of Journal reads) now and again whenever a table it read changes, in this page or another
+ * extension page of the same origin (Dexie liveQuery). Returns the unsubscribe function.
+ */
+export function watch<T>(
+  query: () => Promise<T>,
+  next: (value: T) => void,
+  error: (err: unknown) => void,
+): () => void {
+  const sub = liveQuery(query).subscribe({ next, error });
+  return () => sub.unsubscribe();
+}

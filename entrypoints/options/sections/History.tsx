@@ -1,16 +1,15 @@
 /**
  * Options section "History": every logged day, newest first, one page of PAGE_SIZE rows at a time so 100,000 days
- * cost the same as 30 (Dexie reads only the page: orderBy + offset + limit). liveQuery keeps the page current when
+ * cost the same as 30 (Journal.historyPage reads only the page's keys, then its rows). useLiveQuery keeps the page current when
  * the popup saves. Edit opens the day's editor below its row; delete shows an Undo that puts the exact entry back
  * (same updatedAt); "Add a missed day" opens the editor with a date picker.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { pageJournal, StorageError } from '@/utils/db/journal';
-import type { JournalDB } from '@/utils/db/database';
 import { EMPTY_PROFILE, type Entry, type Profile } from '@/utils/journal/schema';
 import { dayToLocalDate, isDay } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
-import { useLive } from '@/components/useLive';
+import { useLiveQuery } from '@/components/useLiveQuery';
 import { EntryEditor } from './EntryEditor';
 import './History.css';
 
@@ -21,32 +20,8 @@ function mean(values: number[]): string {
   return (Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10).toString();
 }
 
-/**
- * Days of one page, newest first. Skipping rows costs time per skipped row even in IndexedDB, so: walk keys only
- * (no values), from whichever end of the journal is nearer, then fetch just the page's entries.
- */
-export async function pageOfDays(db: JournalDB, page: number, totalHint = 0): Promise<Entry[]> {
-  return db.transaction('r', db.entries, async () => {
-    // The section passes the count it already watches: counting 100,000 rows is itself a walk over all of them.
-    // A stale hint only shifts the page until the count's own liveQuery re-runs this one.
-    const total = totalHint > 0 ? totalHint : await db.entries.count();
-    const skipFromNewest = page * PAGE_SIZE;
-    const size = Math.max(0, Math.min(PAGE_SIZE, total - skipFromNewest));
-    if (size === 0) return [];
-    const skipFromOldest = total - skipFromNewest - size;
-    const keys = (
-      skipFromNewest <= skipFromOldest
-        ? await db.entries.orderBy('date').reverse().offset(skipFromNewest).limit(size).primaryKeys()
-        : (await db.entries.orderBy('date').offset(skipFromOldest).limit(size).primaryKeys()).reverse()
-    ) as string[];
-    const entries = await db.entries.bulkGet(keys);
-    return entries.filter((e): e is Entry => e !== undefined);
-  });
-}
-
 export function HistorySection() {
   const journal = pageJournal();
-  const db = journal.db;
   const [page, setPage] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -55,9 +30,9 @@ export function HistorySection() {
   const [jump, setJump] = useState('');
   const tableRef = useRef<HTMLTableElement>(null);
 
-  const { value: count = 0 } = useLive(() => db.entries.count(), []);
-  const { value: rows } = useLive(() => pageOfDays(db, page, count), [page, count]);
-  const { value: profile = EMPTY_PROFILE } = useLive<Profile>(() => journal.getProfile(), []);
+  const { value: count = 0 } = useLiveQuery(() => journal.countEntries(), []);
+  const { value: rows } = useLiveQuery(() => journal.historyPage(page, PAGE_SIZE, count), [page, count]);
+  const { value: profile = EMPTY_PROFILE } = useLiveQuery<Profile>(() => journal.getProfile(), []);
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   if (page > 0 && page >= pages) setPage(pages - 1);
 
@@ -98,7 +73,7 @@ export function HistorySection() {
   const goTo = async (e: Event) => {
     e.preventDefault();
     if (!isDay(jump)) return;
-    const newer = await db.entries.where('date').above(jump).count();
+    const newer = await journal.countEntries(jump);
     setPage(Math.floor(newer / PAGE_SIZE));
     tableRef.current?.focus();
   };

@@ -2,21 +2,21 @@
  * Options section "Insights": the rules of utils/journal/insights.ts applied to the journal, each with a "Why / source"
  * disclosure naming the reference points and linking each source to the extension's Sources page. Reads only the
  * first FIRST_READ entries, the first weeks after PT start and the last INSIGHT_WINDOW_DAYS days (bounded work on any
- * journal size) with liveQuery, so a check-in saved in the popup updates them at once.
+ * journal size) with useLiveQuery, so a check-in saved in the popup updates them at once.
  */
 import { t } from '@/utils/i18n';
 import { localDay } from '@/utils/dates';
 import { pageJournal } from '@/utils/db/journal';
 import { SOURCES_PAGE, shortCitation, sourceHref } from '@/utils/journal/clinical';
 import { FIRST_READ, allInsights, insightInputRange, type Insight } from '@/utils/journal/insights';
-import { useLive } from './progress/useLive';
+import { useLiveQuery } from '@/components/useLiveQuery';
 import './Progress.css';
 import './Insights.css';
 
 export function InsightsSection() {
   const journal = pageJournal();
   const today = localDay();
-  const data = useLive(`insights-${today}`, async () => {
+  const data = useLiveQuery(async () => {
     const profile = await journal.getProfile();
     const { from, to, ptWeeks } = insightInputRange(today, profile.ptStartDate);
     const [first, recent, pt] = await Promise.all([
@@ -33,7 +33,7 @@ export function InsightsSection() {
       surgeryDate: profile.surgeryDate,
       exerciseAddedOn: profile.exercises.filter((e) => !e.archived).map((e) => e.addedOn),
     });
-  })?.value;
+  }, [today]).value;
 
   if (!data) return <p class="muted">{t('progLoading')}</p>;
   return (

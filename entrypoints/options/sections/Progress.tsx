@@ -4,8 +4,8 @@
  * data table.
  *
  * Data flow, sized for a 100,000-day journal:
- *   liveQuery(first/last day + profile)  ─┐
- *   liveQuery(listEntries(from, to))  ────┴─► dailySeries (typed arrays, NaN gaps) ─► uPlot setData (no DOM rebuild)
+ *   useLiveQuery(bounds + profile)  ─┐
+ *   useLiveQuery(readRange(from, to))─┴─► dailySeries (typed arrays, NaN gaps) ─► uPlot setData (no DOM rebuild)
  * Only the chosen range is read (date index). When all charts have drawn the current data we set the performance
  * mark "pt:charts-drawn"; a range switch sets "pt:range-start" first (scripts/bench/20-dashboard.mjs reads both).
  */
@@ -28,7 +28,7 @@ import { MIN_DAYS_PER_WEEK, weekPairOfSeries } from '@/utils/journal/compare';
 import { TimeChart, withGaps, type ChartMarkers } from '@/components/charts/TimeChart';
 import { DataTable, type Column } from './progress/DataTable';
 import { AdherenceCalendar } from './progress/AdherenceCalendar';
-import { useLive } from './progress/useLive';
+import { useLiveQuery } from '@/components/useLiveQuery';
 import type uPlot from 'uplot';
 import './Progress.css';
 
@@ -98,29 +98,9 @@ function widen(cur: Span, next: Span): Span {
   return { from: next.from < cur.from ? next.from : cur.from, to: next.to > cur.to ? next.to : cur.to };
 }
 
-/** Rows per read: a few thousand rows deserialise in tens of milliseconds, so a 100,000-day read never freezes the tab. */
-export const READ_CHUNK = 4000;
 /** Bounds of any valid day (utils/dates isDay), for "everything from/to". */
 const EARLIEST_DAY = '1900-01-01';
 const LATEST_DAY = '2999-12-31';
-
-/** All entries from..to (oldest first), read in chunks of READ_CHUNK with the date index, each in its own task. */
-async function readInChunks(journal: ReturnType<typeof pageJournal>, from: Day, to: Day): Promise<Entry[]> {
-  const out: Entry[] = [];
-  let lower = from;
-  let inclusive = true;
-  for (;;) {
-    const chunk = await journal.db.entries
-      .where('date')
-      .between(lower, to, inclusive, true)
-      .limit(READ_CHUNK)
-      .toArray();
-    for (const e of chunk) out.push(e);
-    if (chunk.length < READ_CHUNK) return out;
-    lower = chunk[chunk.length - 1]!.date;
-    inclusive = false;
-  }
-}
 
 /** The entries (sorted by date) from..to inclusive, found by binary search: no copy of the days outside. */
 function sliceByDate(entries: Entry[], from: Day, to: Day): Entry[] {
@@ -186,21 +166,20 @@ export function ProgressSection() {
   const widest = useRef<Span>(asked);
   widest.current = widen(widest.current, asked);
   const loadKey = `${widest.current.from}..${widest.current.to}`;
-  const loaded = useLive<Meta & { entries: Entry[] } & Span>(loadKey, async () => {
+  const loaded = useLiveQuery<Meta & { entries: Entry[] } & Span>(async () => {
     const { from, to } = widest.current;
-    const [firstE, lastE, profile, entries] = await Promise.all([
-      journal.db.entries.orderBy('date').first(),
-      journal.db.entries.orderBy('date').last(),
+    const [{ first, last }, profile, entries] = await Promise.all([
+      journal.bounds(),
       journal.getProfile(),
-      readInChunks(journal, from, to),
+      journal.readRange(from, to),
     ]);
-    return { first: firstE?.date ?? null, last: lastE?.date ?? null, profile, entries, from, to };
-  });
-  const lastDay = loaded?.value.last;
+    return { first, last, profile, entries, from, to };
+  }, [loadKey]);
+  const lastDay = loaded.value?.last;
   useEffect(() => {
     if (lastDay && lastDay > anchor) setAnchor(lastDay);
   }, [lastDay, anchor]);
-  const meta = loaded?.value;
+  const meta = loaded.value;
   const bounds = meta?.first ? rangeBounds(range, today, meta.first, meta.last) : null;
   const boundsKey = bounds ? `${bounds.from}..${bounds.to}` : null;
 
@@ -209,9 +188,9 @@ export function ProgressSection() {
   const lastGood = useRef<View | null>(null);
   const current = useMemo(() => {
     // The rows in memory must reach back to the range's first day (they lag one query behind after a widening switch).
-    if (!loaded || !bounds || loaded.value.from > bounds.from || loaded.value.to < bounds.to) return null;
+    if (!meta || !bounds || meta.from > bounds.from || meta.to < bounds.to) return null;
     const series = dailySeries(
-      sliceByDate(loaded.value.entries, bounds.from, bounds.to),
+      sliceByDate(meta.entries, bounds.from, bounds.to),
       bounds.from,
       bounds.to,
       activityIds,
@@ -228,7 +207,7 @@ export function ProgressSection() {
       reachData: [x, withGaps(series.reach)] as uPlot.AlignedData,
     };
     // activityIds is derived from meta; its join is part of the dependency
-  }, [loaded, boundsKey, activityIds.join()]);
+  }, [meta, boundsKey, activityIds.join()]);
   if (current) lastGood.current = current;
   const view = current ?? lastGood.current;
   const fnData = useMemo(
