@@ -25,14 +25,26 @@ export function flatMessages(lang: string): Record<string, string> {
   return out;
 }
 
+/** Language folders (en, es, pt_BR…); locales/_sources holds translation records, not messages (scripts/i18n-status.mjs). */
+export function languages(): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[a-z]{2,3}(_[A-Z]{2})?$/.test(d.name))
+    .map((d) => d.name)
+    .sort();
+}
+
 export function mergedMessages(): Record<string, Record<string, { message: string }>> {
   const result: Record<string, Record<string, { message: string }>> = {};
-  for (const lang of readdirSync(root)) {
+  for (const lang of languages()) {
     const flat = flatMessages(lang);
     // The browser treats "$" as a placeholder marker; escape any literal one.
     result[lang] = Object.fromEntries(
       Object.entries(flat).map(([k, m]) => [k, { message: m.replaceAll('$', '$$$$') }]),
     );
   }
+  // Chrome falls back from the UI locale to its language (pt_PT -> pt), then to default_locale (English); it never
+  // tries a sibling region. So a Portuguese (Portugal) browser would get English unless "pt" exists: ship the
+  // Brazilian Portuguese messages as "pt" too. (Firefox negotiates pt-PT -> pt-BR by itself.)
+  if (result.pt_BR && !result.pt) result.pt = result.pt_BR;
   return result;
 }

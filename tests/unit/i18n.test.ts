@@ -7,11 +7,13 @@
  * Keys defined but never seen as a string anywhere in the source are reported as a warning only: some are looked up
  * through a variable (e.g. a table of section titles), which a static scan cannot follow.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { flatMessages } from '../../scripts/locales';
+import { flatMessages, languages, mergedMessages } from '../../scripts/locales';
+import { status, stamp, SAME_AS_ENGLISH } from '../../scripts/i18n-status.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCAN = ['entrypoints', 'components', 'utils'];
@@ -122,7 +124,7 @@ test('manifest and HTML messages need no substitutions', () => {
 });
 
 test('other languages translate only known keys, with the same placeholders', () => {
-  const langs = readdirSync(join(ROOT, 'locales')).filter((l) => l !== 'en');
+  const langs = languages().filter((l) => l !== 'en');
   const problems: string[] = [];
   for (const lang of langs) {
     for (const [key, message] of Object.entries(flatMessages(lang))) {
@@ -144,4 +146,98 @@ test('report (warning only) keys that no source file mentions', () => {
   // The detector itself must see keys that are used only through t() and only through __MSG_.
   expect(unused).not.toContain('remNotificationTitle');
   expect(unused).not.toContain('extDescription');
+});
+
+describe('translations (issue #14; run `npm run i18n:status` to see the same list)', () => {
+  const report = status() as Record<string, Record<string, string[]>>;
+  const problems = (kind: string) =>
+    Object.entries(report).flatMap(([lang, r]) => (r[kind] ?? []).map((key) => `${lang}: ${key}`));
+
+  test('the languages the caution note reads are all there', () => {
+    expect(languages()).toEqual(expect.arrayContaining(['en', 'es', 'fr', 'de', 'it', 'pt_BR', 'nl']));
+    expect(Object.keys(report).sort()).toEqual(languages().filter((l) => l !== 'en'));
+  });
+
+  test('every language has every English key', () => {
+    expect(problems('missing')).toEqual([]);
+  });
+
+  test('no message is left in English (except names, units and placeholders; see SAME_AS_ENGLISH)', () => {
+    expect(problems('english')).toEqual([]);
+    // Every allowlisted key exists, so the list cannot quietly cover keys that are gone.
+    const listed = Object.values(SAME_AS_ENGLISH as Record<string, Record<string, string>>).flatMap(
+      Object.keys,
+    );
+    expect(listed.filter((key) => !(key in english))).toEqual([]);
+  });
+
+  test('no translation is stale: each was made from the current English text', () => {
+    // Fails when an English message changes after it was translated. Re-translate it in every language, then run
+    // `npm run i18n:stamp` (or `npm run i18n:stamp -- --accept <key>` when the English edit changes no meaning).
+    expect(problems('stale')).toEqual([]);
+  });
+
+  test('every translation is recorded in locales/_sources (npm run i18n:stamp)', () => {
+    expect(problems('unrecorded')).toEqual([]);
+  });
+
+  test('store name and description fit the Chrome Web Store limits in every language', () => {
+    const tooLong = languages().flatMap((lang) => {
+      const m = flatMessages(lang);
+      return [
+        (m.extName ?? '').length > 45 ? `${lang}: extName` : [],
+        (m.extDescription ?? '').length > 132
+          ? `${lang}: extDescription (${m.extDescription!.length} > 132)`
+          : [],
+      ].flat();
+    });
+    expect(tooLong).toEqual([]);
+  });
+
+  test('Portuguese (Portugal) browsers get Portuguese, not English: the build ships "pt" as a fallback', () => {
+    const merged = mergedMessages();
+    expect(merged.pt).toBeDefined();
+    expect(merged.pt).toEqual(merged.pt_BR);
+    expect(Object.keys(merged)).not.toContain('_sources');
+  });
+});
+
+describe('the stale-translation guard itself', () => {
+  let root: string;
+  const write = (lang: string, messages: Record<string, string>) =>
+    writeFileSync(join(root, lang, 'a.json'), JSON.stringify(messages));
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'i18n-'));
+    cpSync(join(ROOT, 'tests', 'fixtures', 'i18n'), root, { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const es = () => (status(root) as Record<string, Record<string, string[]>>).es!;
+
+  test('a changed English message is stale until re-translated; a stamp alone does not clear it', () => {
+    stamp([], root);
+    expect(es()).toMatchObject({ missing: [], stale: [], unrecorded: [], english: [] });
+
+    write('en', { hello: 'Hello, {0}!', bye: 'Goodbye for now' });
+    expect(es().stale).toEqual(['bye']);
+    stamp([], root); // nobody re-translated: still stale
+    expect(es().stale).toEqual(['bye']);
+
+    write('es', { hello: '¡Hola, {0}!', bye: 'Hasta pronto' }); // re-translated: the stamp now records it
+    expect(es().stale).toEqual(['bye']);
+    stamp([], root);
+    expect(es()).toMatchObject({ stale: [], unrecorded: [] });
+  });
+
+  test('--accept records an English edit that needs no re-translation; new keys show as missing', () => {
+    stamp([], root);
+    write('en', { hello: 'Hello, {0}.', bye: 'Goodbye', extra: 'More' });
+    expect(es()).toMatchObject({ stale: ['hello'], missing: ['extra'] });
+    stamp(['es:hello'], root);
+    expect(es()).toMatchObject({ stale: [], missing: ['extra'] });
+  });
+
+  test('a translation identical to English is reported', () => {
+    write('es', { hello: 'Hello, {0}!', bye: 'Adiós' });
+    expect(es().english).toEqual(['hello']);
+  });
 });
