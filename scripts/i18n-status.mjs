@@ -44,9 +44,11 @@ export const SAME_AS_ENGLISH = {
     popupNoteLabel: '"Note" is French too',
     dataColActions: '"Actions" is French too',
     optionsNavLabel: '"Sections" is French too',
-    progRepRefFn: '"{0} points" is French too',
+    cmdGroup_journal: '"Journal" is French too',
+    progPoints: '"{0} points" is French too',
+    progPoint1: '"{0} point" is French too',
   },
-  nl: { progTableWeek: '"Week" is Dutch too' },
+  nl: { progTableWeek: '"Week" is Dutch too', paletteRecent: '"Recent" is Dutch too' },
 };
 
 /** Language folders: en, es, pt_BR… (not _sources). */
