@@ -12,6 +12,7 @@ import { ProfileSection } from './sections/Profile';
 import { BackupSection } from './sections/Backup';
 import { SettingsSection } from './sections/Settings';
 import { HelpLink } from '@/components/HelpLink';
+import { KeyboardLayer } from '@/components/palette/KeyboardLayer';
 
 const SECTIONS: Array<{ id: string; title: string; Component: ComponentType }> = [
   { id: 'progress', title: 'sectionProgress', Component: ProgressSection },
@@ -42,6 +43,7 @@ export function App() {
             </li>
           </ul>
         </nav>
+        <KeyboardLayer surface="options" />
       </header>
       <main class="options-main">
         {SECTIONS.map(({ id, title, Component }) => (

@@ -35,6 +35,7 @@ import {
   type NotYet,
 } from '@/utils/journal/compare';
 import { SvgLineChart } from '@/components/charts/SvgLineChart';
+import { KeyboardLayer } from '@/components/palette/KeyboardLayer';
 
 export const REPORT_DEFAULT_WEEKS = 12;
 /** Notes shown in full on the page; longer lists and notes are shortened so the report stays one page. */
@@ -93,6 +94,7 @@ export function App() {
           {t('progRepPeriod', fmt(from), fmt(to), daysBetween(from, to) + 1)} ·{' '}
           {t('progRepGenerated', fmt(today))}
         </p>
+        <KeyboardLayer surface="report" />
       </header>
 
       <form class="rep-controls no-print" onSubmit={(e) => e.preventDefault()}>

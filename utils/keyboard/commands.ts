@@ -10,6 +10,8 @@
  */
 
 export type CommandGroup = 'go' | 'journal' | 'data' | 'settings' | 'help';
+/** The pages with a palette. */
+export type Surface = 'options' | 'report';
 
 export interface CommandDef {
   id: string;
@@ -22,6 +24,8 @@ export interface CommandDef {
   keys?: readonly string[];
   /** A browser key that already does it (shown, never handled by us), e.g. 'Mod+P' for print. */
   browserKeys?: string;
+  /** Only on these pages (default: every page with a palette). */
+  surfaces?: readonly Surface[];
 }
 
 /** Options-page sections in page order, with their "g" letter. */
@@ -61,6 +65,7 @@ export const COMMANDS: readonly CommandDef[] = [
     title: 'cmdOpenDashboard',
     synonyms: 'cmdOpenDashboardWords',
     keys: ['g', 'd'],
+    surfaces: ['report'],
   },
   ...RANGE_IDS.map((r): CommandDef => ({
     id: `range.${r}`,
@@ -74,7 +79,14 @@ export const COMMANDS: readonly CommandDef[] = [
   { id: 'export.json', group: 'data', title: 'cmdExportJson', synonyms: 'cmdExportJsonWords' },
   { id: 'export.csv', group: 'data', title: 'cmdExportCsv', synonyms: 'cmdExportCsvWords' },
   { id: 'import', group: 'data', title: 'cmdImport', synonyms: 'cmdImportWords' },
-  { id: 'print', group: 'data', title: 'cmdPrint', synonyms: 'cmdPrintWords', browserKeys: 'Mod+P' },
+  {
+    id: 'print',
+    group: 'data',
+    title: 'cmdPrint',
+    synonyms: 'cmdPrintWords',
+    browserKeys: 'Mod+P',
+    surfaces: ['report'],
+  },
   {
     id: 'toggle.reminders',
     group: 'settings',
@@ -87,6 +99,21 @@ export const COMMANDS: readonly CommandDef[] = [
   { id: 'open.sources', group: 'help', title: 'cmdOpenSources', synonyms: 'cmdOpenSourcesWords' },
   { id: 'shortcuts', group: 'help', title: 'cmdShortcuts', synonyms: 'cmdShortcutsWords', keys: ['?'] },
 ];
+
+/** The commands a page offers, in registry order. */
+export function commandsFor(surface: Surface): CommandDef[] {
+  return COMMANDS.filter((c) => !c.surfaces || c.surfaces.includes(surface));
+}
+
+/**
+ * Commands another page may ask the dashboard to run on load (options.html?run=<id>), e.g. "Log today" chosen in
+ * the report's palette. Only ones that move focus or open an editor: nothing that writes, exports or imports.
+ */
+export function runnableFromUrl(id: string): boolean {
+  return (
+    /^(go\.|range\.)/.test(id) || ['log.today', 'log.missed', 'history.goto', 'muted.manage'].includes(id)
+  );
+}
 
 export const COMMAND_IDS: ReadonlySet<string> = new Set(COMMANDS.map((c) => c.id));
 

@@ -9,6 +9,7 @@ import { pageJournal, StorageError } from '@/utils/db/journal';
 import { ValidationError } from '@/utils/journal/schema';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/utils/settings';
 import { backupFileName, exportParts } from '@/utils/backup/export';
+import { download } from '@/utils/backup/download';
 import {
   ImportError,
   applyImport,
@@ -22,6 +23,7 @@ import {
 } from '@/utils/backup/import';
 import type { ConflictMode } from '@/utils/backup/format';
 import { t } from '@/utils/i18n';
+import { usePageCommand } from '@/components/palette/usePageCommand';
 import './Backup.css';
 
 const SHOWN_PROBLEMS = 10;
@@ -41,19 +43,6 @@ type ImportState =
   | { step: 'preview'; checked: CheckedImport; preview: ImportPreview; fileName: string }
   | { step: 'problems'; problems: ImportProblem[]; total: number; fileName: string }
   | { step: 'done'; result: ImportResult; fileName: string };
-
-function download(parts: string[], name: string, type: string) {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: the download starts asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** "entries[5].pain" -> "Entry 5 (2026-01-06), pain" (indices as in the file, counted from 0 like the path). */
 function where(p: ImportProblem): string {
@@ -89,6 +78,13 @@ export function BackupSection() {
       setExporting(false);
     }
   };
+
+  // The palette's "Export a backup (JSON)" / "(CSV)".
+  usePageCommand((c) => {
+    if (c.type !== 'export') return false;
+    void doExport(c.kind);
+    return true;
+  });
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;

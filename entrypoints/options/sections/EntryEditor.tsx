@@ -21,6 +21,8 @@ export interface EntryEditorProps {
   /** The day being edited; undefined when adding a missed day. */
   entry?: Entry;
   profile: Profile;
+  /** When adding: the day to start on (e.g. today, from the palette's "Log today"). */
+  date?: string;
   onDone: (savedDate?: string) => void;
 }
 
@@ -81,7 +83,7 @@ function ChoiceSelect<T extends string>(props: {
   );
 }
 
-export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
+export function EntryEditor({ entry, profile, date: startDate, onDone }: EntryEditorProps) {
   const journal = pageJournal();
   const adding = !entry;
   const [date, setDate] = useState(entry?.date ?? '');
@@ -94,7 +96,8 @@ export function EntryEditor({ entry, profile, onDone }: EntryEditorProps) {
   const formRef = useRef<HTMLFormElement>(null);
   // Keyboard users land in the editor that just opened (autofocus only works on page load).
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+    formRef.current?.querySelector<HTMLElement>(startDate ? 'select' : 'input, select')?.focus();
+    if (adding && startDate) void pickDate(startDate);
   }, []);
 
   // Activities shown: the active ones plus any (archived) one this day already rates, so old ratings stay editable.

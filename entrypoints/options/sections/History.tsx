@@ -11,6 +11,7 @@ import { dayToLocalDate, isDay } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { EntryEditor } from './EntryEditor';
+import { usePageCommand } from '@/components/palette/usePageCommand';
 import './History.css';
 
 export const PAGE_SIZE = 30;
@@ -24,11 +25,17 @@ export function HistorySection() {
   const journal = pageJournal();
   const [page, setPage] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  // false, or the add editor's key: a palette "Log today" / "Add a missed day" opens a fresh editor (with that date).
+  const [adding, setAdding] = useState<false | { date?: string; n: number }>(false);
   const [undo, setUndo] = useState<Entry | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [jump, setJump] = useState('');
   const tableRef = useRef<HTMLTableElement>(null);
+  usePageCommand((c) => {
+    if (c.type !== 'history:add') return false;
+    setAdding((a) => ({ date: c.date, n: (a ? a.n : 0) + 1 }));
+    return true;
+  });
 
   const { value: count = 0 } = useLiveQuery(() => journal.countEntries(), []);
   const { value: rows } = useLiveQuery(() => journal.historyPage(page, PAGE_SIZE, count), [page, count]);
@@ -100,7 +107,7 @@ export function HistorySection() {
     <div class="history">
       <div class="history-tools">
         <p class="muted">{t('dataDaysLogged', count)}</p>
-        <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>
+        <button type="button" onClick={() => setAdding(adding ? false : { n: 0 })} aria-expanded={!!adding}>
           {t('dataAddDay')}
         </button>
         <form class="history-jump" onSubmit={goTo}>
@@ -124,6 +131,8 @@ export function HistorySection() {
       {adding && (
         <div class="history-add">
           <EntryEditor
+            key={adding.n}
+            date={adding.date}
             profile={profile}
             onDone={(saved) => {
               setAdding(false);

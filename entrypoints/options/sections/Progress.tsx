@@ -29,6 +29,7 @@ import { TimeChart, withGaps, type ChartMarkers } from '@/components/charts/Time
 import { DataTable, type Column } from './progress/DataTable';
 import { AdherenceCalendar } from './progress/AdherenceCalendar';
 import { useLiveQuery } from '@/components/useLiveQuery';
+import { usePageCommand } from '@/components/palette/usePageCommand';
 import type uPlot from 'uplot';
 import './Progress.css';
 
@@ -243,6 +244,13 @@ export function ProgressSection() {
     if (next && `${next.from}..${next.to}` === boundsKey && current)
       performance.mark('pt:charts-drawn', { detail: { range: id, unchanged: true } });
   };
+
+  // The palette's "Show the last 3 months" and the like.
+  usePageCommand((c) => {
+    if (c.type !== 'range') return false;
+    chooseRange(c.range);
+    return true;
+  });
 
   if (!meta) return <p class="muted">{t('progLoading')}</p>;
   if (!meta.first)
