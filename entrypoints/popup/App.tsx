@@ -9,34 +9,18 @@
  *   [Save  Ctrl+Enter]  result line  ·  dashboard · shortcut · When to get help now
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ScaleInput } from '@/components/ScaleInput';
-import { ChoiceGroup } from '@/components/ChoiceGroup';
 import { HelpLink } from '@/components/HelpLink';
-import { pageJournal, StorageError, type Journal } from '@/utils/db/journal';
+import { pageJournal, StorageError } from '@/utils/db/journal';
 import { ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
 import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
 import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
-import { addDays, daysBetween, formatDay, isSmallHours, localDay } from '@/utils/dates';
+import { addDays, formatDay, isSmallHours, localDay } from '@/utils/dates';
 import { assignedShortcuts, type AssignedShortcuts } from '@/utils/shortcut';
 import { t, uiLocale } from '@/utils/i18n';
-import { EARLY_POST_SURGERY_WEEKS } from '@/utils/journal/clinical';
-
-type DayData = [Entry | undefined, Profile];
-const preloaded = new Map<string, Promise<DayData>>();
-
-/**
- * Starts reading a day before the first render (main.tsx calls it at once), so opening IndexedDB overlaps with
- * Preact's first render instead of waiting for an effect after the first paint (popup time-to-ready).
- */
-export function preloadDay(journal: Journal, date: string): void {
-  if (!preloaded.has(date)) preloaded.set(date, Promise.all([journal.getEntry(date), journal.getProfile()]));
-}
-
-function readDay(journal: Journal, date: string): Promise<DayData> {
-  const early = preloaded.get(date);
-  preloaded.delete(date); // used once: a later switch back to this day reads fresh data
-  return early ?? Promise.all([journal.getEntry(date), journal.getProfile()]);
-}
+import { EARLY_POST_SURGERY_WEEKS, isEarlyAfterSurgery } from '@/utils/journal/clinical';
+import { readDay } from './day';
+import { CheckinFields } from './CheckinFields';
+import { useDayKeys } from './useDayKeys';
 
 type Status =
   { kind: 'idle' } | { kind: 'saved'; line: string | null } | { kind: 'error'; messages: string[] };
@@ -155,46 +139,16 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     else painRef.current?.focus();
   };
 
-  // Keyboard: Ctrl/Cmd+Enter saves from anywhere; Y / T switch day when not typing text. Registered once; it calls
-  // the latest save/switchTo through a ref (effects run after paint, so a re-registered listener could be stale).
-  const latest = useRef({ save, switchTo, today });
-  latest.current = { save, switchTo, today };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const { save, switchTo, today } = latest.current;
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        void save();
-        return;
-      }
-      const el = e.target as HTMLElement | null;
-      const typing =
-        el &&
-        (el.tagName === 'TEXTAREA' ||
-          (el.tagName === 'INPUT' &&
-            (el as HTMLInputElement).type !== 'radio' &&
-            (el as HTMLInputElement).type !== 'checkbox'));
-      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'y' || e.key === 'Y') {
-        e.preventDefault();
-        switchTo(addDays(today, -1));
-      } else if (e.key === 't' || e.key === 'T') {
-        e.preventDefault();
-        switchTo(today);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useDayKeys({
+    save: () => void save(),
+    yesterday: () => switchTo(addDays(today, -1)),
+    today: () => switchTo(today),
+  });
 
   const locale = uiLocale();
   const isToday = date === today;
   const yesterday = addDays(today, -1);
-  const activeActivities = profile?.activities.filter((a) => !a.archived) ?? [];
-  const activeExercises = profile?.exercises.filter((x) => !x.archived) ?? [];
-  const sinceSurgery = profile?.surgeryDate ? daysBetween(profile.surgeryDate, today) : null;
-  const earlyAfterSurgery =
-    sinceSurgery !== null && sinceSurgery >= 0 && sinceSurgery < EARLY_POST_SURGERY_WEEKS * 7;
+  const earlyAfterSurgery = isEarlyAfterSurgery(profile?.surgeryDate, today);
   const saveKeys = isMac ? '⌘ Enter' : 'Ctrl+Enter';
 
   // Until the day is read, an empty shell: laying out the whole form twice (empty, then filled) delays the read's
@@ -249,148 +203,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
           void save();
         }}
       >
-        <ScaleInput
-          id="pain"
-          label={t('popupPainLabel')}
-          value={form.pain}
-          onChange={(pain) => update({ pain })}
-          minLabel={t('popupPainMin')}
-          maxLabel={t('popupPainMax')}
-          hint={t('popupPainHint')}
-          clearable={false}
-          inputRef={(el) => (painRef.current = el)}
-        />
-
-        <ChoiceGroup
-          name="soreness"
-          legend={t('popupSorenessLegend')}
-          layout="column"
-          value={form.soreness}
-          onChange={(soreness) => update({ soreness })}
-          choices={[
-            { value: 'none', label: t('popupSorenessNone') },
-            { value: 'muscle', label: t('popupSorenessMuscle'), hint: t('popupSorenessMuscleHint') },
-            { value: 'sharp', label: t('popupSorenessSharp'), hint: t('popupSorenessSharpHint') },
-            { value: 'tingling', label: t('popupSorenessTingling'), hint: t('popupSorenessTinglingHint') },
-          ]}
-        />
-
-        <ChoiceGroup
-          name="session"
-          legend={t('popupSessionLegend')}
-          value={form.session}
-          onChange={(session) => update({ session })}
-          choices={[
-            { value: 'attended', label: t('popupSessionAttended') },
-            { value: 'missed', label: t('popupSessionMissed') },
-            { value: 'none', label: t('popupSessionNone') },
-          ]}
-        />
-
-        <ChoiceGroup
-          name="home"
-          legend={t('popupHomeLegend')}
-          value={form.homeExercises}
-          onChange={(homeExercises) => update({ homeExercises })}
-          choices={[
-            { value: 'all', label: t('popupHomeAll') },
-            { value: 'some', label: t('popupHomeSome') },
-            { value: 'none', label: t('popupHomeNone') },
-          ]}
-        />
-
-        {activeExercises.length > 0 && (
-          <fieldset class="checklist">
-            <legend>{t('popupExercisesLegend')}</legend>
-            {activeExercises.map((x) => (
-              <label key={x.id} class="check">
-                <input
-                  type="checkbox"
-                  checked={form.exercisesDone.includes(x.id)}
-                  onChange={(e) => {
-                    const on = (e.currentTarget as HTMLInputElement).checked;
-                    const done = form.exercisesDone.filter((id) => id !== x.id);
-                    update({ exercisesDone: on ? [...done, x.id] : done });
-                  }}
-                />
-                <span>{x.name}</span>
-                {x.source === 'online' && <span class="tag">{t('popupExerciseOnline')}</span>}
-              </label>
-            ))}
-          </fieldset>
-        )}
-
-        {activeActivities.length > 0 ? (
-          <fieldset class="activities">
-            <legend>{t('popupFunctionLegend')}</legend>
-            {activeActivities.map((a) => (
-              <ScaleInput
-                key={a.id}
-                id={`fn-${a.id}`}
-                label={a.name}
-                value={form.function[a.id]}
-                onChange={(val) => {
-                  const fn = { ...form.function };
-                  if (val === undefined) delete fn[a.id];
-                  else fn[a.id] = val;
-                  update({ function: fn });
-                }}
-                minLabel={t('popupFunctionMin')}
-                maxLabel={t('popupFunctionMax')}
-              />
-            ))}
-          </fieldset>
-        ) : (
-          <p class="muted small">
-            {t('popupNoActivities')}{' '}
-            <a href="/options.html#profile" target="_blank" rel="noopener">
-              {t('popupAddActivities')}
-            </a>
-          </p>
-        )}
-
-        <ScaleInput
-          id="stiffness"
-          label={t('popupStiffnessLabel')}
-          value={form.stiffness}
-          onChange={(stiffness) => update({ stiffness })}
-          minLabel={t('popupStiffnessMin')}
-          maxLabel={t('popupStiffnessMax')}
-        />
-
-        <div class="field">
-          <label for="reach">{t('popupReachLabel')}</label>
-          <input
-            id="reach"
-            type="text"
-            inputMode="decimal"
-            value={form.reach}
-            aria-describedby="reach-hint"
-            onInput={(e) => update({ reach: (e.currentTarget as HTMLInputElement).value })}
-          />
-          <span id="reach-hint" class="muted small">
-            {t('popupReachHint')}
-          </span>
-        </div>
-
-        <div class="field">
-          <label for="note">{t('popupNoteLabel')}</label>
-          <textarea
-            id="note"
-            rows={2}
-            maxLength={2000}
-            value={form.note}
-            onInput={(e) => update({ note: (e.currentTarget as HTMLTextAreaElement).value })}
-          />
-          <label class="check small">
-            <input
-              type="checkbox"
-              checked={form.noteForClinician}
-              onChange={(e) => update({ noteForClinician: (e.currentTarget as HTMLInputElement).checked })}
-            />
-            <span>{t('popupNoteForClinician')}</span>
-          </label>
-        </div>
+        <CheckinFields form={form} update={update} profile={profile} painRef={painRef} />
 
         <div class="actions">
           <button type="submit" class="primary" aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './popup.css';
-import { App, preloadDay } from './App';
+import { App } from './App';
+import { preloadDay } from './day';
 import { pageJournal } from '@/utils/db/journal';
 import { localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';

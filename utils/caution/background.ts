@@ -14,9 +14,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Journal } from '../db/journal';
 import { onMessages, type AddExerciseReply, type CautionStatusReply } from '../messages';
-import { EARLY_POST_SURGERY_WEEKS } from '../journal/clinical';
+import { isEarlyAfterSurgery } from '../journal/clinical';
 import { MAX_NAME_LENGTH } from '../journal/schema';
-import { daysBetween, isDay, localDay } from '../dates';
+import { localDay } from '../dates';
 import { updateSettings } from '../settings';
 
 type Sender = Browser.runtime.MessageSender;
@@ -41,9 +41,7 @@ export function exerciseName(title: string, url: URL): string {
 
 /** True when the profile's surgery date lies within the last EARLY_POST_SURGERY_WEEKS weeks (today included). */
 export function isEarlyPostSurgery(surgeryDate: string | null, today = localDay()): boolean {
-  if (!surgeryDate || !isDay(surgeryDate)) return false;
-  const since = daysBetween(surgeryDate, today);
-  return since >= 0 && since < EARLY_POST_SURGERY_WEEKS * 7;
+  return isEarlyAfterSurgery(surgeryDate, today);
 }
 
 export async function addExercise(

@@ -4,6 +4,7 @@
  * (tests/unit/clinical-docs.test.ts) checks the numbers here against docs/clinical.md. Reference points, never
  * verdicts about a person.
  */
+import { daysBetween, isDay, type Day } from '../dates';
 
 /** One citation, written out. `what` (what was measured and in whom) is a message key: it is translated. */
 export interface Source {
@@ -167,3 +168,13 @@ export const PAIN_MONITOR_ACCEPTABLE_MAX = 5;
 
 /** Product rule (not a clinical threshold): the "early after surgery" window shown in the popup and banner. */
 export const EARLY_POST_SURGERY_WEEKS = 12;
+
+/**
+ * True when `today` lies within EARLY_POST_SURGERY_WEEKS weeks after the surgery date (the day itself included): the
+ * one definition used by the popup line, the caution banner and the insights.
+ */
+export function isEarlyAfterSurgery(surgeryDate: string | null | undefined, today: Day): boolean {
+  if (!surgeryDate || !isDay(surgeryDate)) return false;
+  const since = daysBetween(surgeryDate, today);
+  return since >= 0 && since < EARLY_POST_SURGERY_WEEKS * 7;
+}

@@ -19,6 +19,7 @@ import {
   DOMS_FADES_DAYS,
   DOMS_PEAK_HOURS,
   EARLY_POST_SURGERY_WEEKS,
+  isEarlyAfterSurgery,
   PAIN_MEANINGFUL_PERCENT,
   PAIN_MEANINGFUL_POINTS,
   PAIN_MIN_MEANINGFUL_POINTS,
@@ -107,8 +108,7 @@ export const points = (x: number) => {
 export const dayText = (d: Day) => formatDay(d, uiLocale(), { weekday: undefined });
 const weekText = (c: Change, which: 'first' | 'last') => dayText(c[which].from);
 
-const isSurgeryRecent = (surgery: Day | null | undefined, today: Day) =>
-  !!surgery && daysBetween(surgery, today) >= 0 && daysBetween(surgery, today) < EARLY_POST_SURGERY_WEEKS * 7;
+const isSurgeryRecent = isEarlyAfterSurgery;
 
 // ---- rule 1: then and now ---------------------------------------------------------------------------------------------
 
