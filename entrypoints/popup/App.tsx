@@ -203,7 +203,13 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
           void save();
         }}
       >
-        <CheckinFields form={form} update={update} profile={profile} painRef={painRef} />
+        <CheckinFields
+          form={form}
+          update={update}
+          profile={profile}
+          painRef={painRef}
+          earlyAfterSurgery={earlyAfterSurgery}
+        />
 
         <div class="actions">
           <button type="submit" class="primary" aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>

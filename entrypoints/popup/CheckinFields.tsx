@@ -13,11 +13,14 @@ export function CheckinFields({
   update,
   profile,
   painRef,
+  earlyAfterSurgery = false,
 }: {
   form: CheckinForm;
   update: (change: Partial<CheckinForm>) => void;
   profile: Profile | null;
   painRef: { current: HTMLDivElement | null };
+  /** Within EARLY_POST_SURGERY_WEEKS of a surgery date: the reach hint asks for the PT's or surgeon's go-ahead. */
+  earlyAfterSurgery?: boolean;
 }) {
   const activeActivities = profile?.activities.filter((a) => !a.archived) ?? [];
   const activeExercises = profile?.exercises.filter((x) => !x.archived) ?? [];
@@ -143,7 +146,7 @@ export function CheckinFields({
           onInput={(e) => update({ reach: (e.currentTarget as HTMLInputElement).value })}
         />
         <span id="reach-hint" class="muted small">
-          {t('popupReachHint')}
+          {t(earlyAfterSurgery ? 'popupReachHintSurgery' : 'popupReachHint')}
         </span>
       </div>
 

@@ -120,7 +120,7 @@ export function shortCitation(id: SourceId): string {
 
 /** The extension page that writes every source out, and the anchor of one of them. */
 export const SOURCES_PAGE = '/sources.html';
-export const sourceHref = (id: SourceId | 'pain-monitoring' | 'red-flags') => `${SOURCES_PAGE}#${id}`;
+export const sourceHref = (id: SourceId) => `${SOURCES_PAGE}#${id}`;
 
 /**
  * Pain (0-10 NPRS): a fall of about 2 points or 30% from baseline is often considered meaningful for low back pain

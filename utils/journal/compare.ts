@@ -114,8 +114,8 @@ function weekIndexes(day: ArrayLike<number>, n: number): [number, number, number
     }
   }
   if (c < 0) return null;
-  // The last week must start after the first week's calendar end: two separate weeks.
-  if (day[c]! <= day[a]! + WEEK_DAYS - 1) return null;
+  // The last week's calendar start must come after the first week's calendar end: two separate weeks.
+  if (day[d - 1]! - (WEEK_DAYS - 1) <= day[a]! + WEEK_DAYS - 1) return null;
   return [a, b, c, d];
 }
 

@@ -36,6 +36,7 @@ import {
   isChange,
   mergeUnique,
   painRising,
+  weeklyRise,
   type Change,
 } from './compare';
 import { adherence, dailySeries, functionMean, percent } from './progress';
@@ -198,7 +199,7 @@ export function progressInsight(input: Pick<InsightInput, 'first' | 'recent'>): 
  * Rule 2: education about delayed-onset muscle soreness, after PT start or a newly added exercise.
  * Preconditions (all): the change was 0 to SORENESS_DAYS days ago; muscle soreness on at least 2 check-ins since
  * then and on most check-ins that answered the soreness question; no sharp or tingling pain in the last
- * SHARP_WINDOW_DAYS days; weekly pain means not rising (compare.painRising); not in the first EARLY_POST_SURGERY_WEEKS
+ * SHARP_WINDOW_DAYS days; no rise at all between the weekly pain means of the last 3 weeks; not in the first EARLY_POST_SURGERY_WEEKS
  * weeks after surgery. It never comments on the level of pain, so a rise is never explained away.
  */
 export function earlySorenessInsight(input: InsightInput): Insight | null {
@@ -217,7 +218,8 @@ export function earlySorenessInsight(input: InsightInput): Insight | null {
     )
   )
     return null;
-  if (painRising(input.recent, input.today)) return null;
+  // Stricter than painRising: any week-over-week rise of the weekly means in the last 3 weeks silences this note.
+  if (weeklyRise(input.recent, input.today) > 0) return null;
   const after = input.recent.filter((e) => e.date >= anchor && e.date <= input.today);
   const answered = after.filter((e) => e.soreness !== undefined);
   const muscle = answered.filter((e) => e.soreness === 'muscle').length;
@@ -341,7 +343,7 @@ export function commitmentInsight(input: InsightInput): Insight | null {
   return {
     id: 'commitment',
     tone: steady ? 'good' : 'info',
-    title: t('progInsCommitTitle', dayText(from)),
+    title: t(sessions > 0 ? 'progInsCommitTitle' : 'progInsCommitTitleHome', dayText(from)),
     lines,
     why: t('progInsCommitWhy'),
     sources: ['schneiders1998', 'henry1999'],

@@ -40,7 +40,7 @@ export interface OmniboxDeps {
   words: OmniboxWords;
 }
 
-/** Where each page word leads (extension-relative URLs). Sources: the help page until a Sources page exists. */
+/** Where each page word leads (extension-relative URLs). Sources: the extension's Sources page (entrypoints/sources). */
 export const PAGE_URLS: Record<OmniboxPage, string> = {
   dashboard: '/options.html',
   progress: '/options.html#progress',
@@ -49,7 +49,7 @@ export const PAGE_URLS: Record<OmniboxPage, string> = {
   backup: '/options.html#backup',
   report: '/report.html',
   help: '/help.html',
-  sources: '/help.html',
+  sources: '/sources.html',
 };
 
 const PAGE_TITLES: Record<OmniboxPage, string> = {
