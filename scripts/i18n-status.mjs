@@ -38,6 +38,7 @@ export const SAME_AS_ENGLISH = {
     dataOk: '"OK" is the usual button word in these languages (Spanish uses "Aceptar")',
   },
   fr: {
+    srcTitle: '"Sources" is French too',
     dataDatesTitle: '"Dates" is French too',
     dataColDate: '"Date" is French too',
     dataColNote: '"Note" is French too',
