@@ -22,6 +22,8 @@ interface Item extends Searchable {
 export interface CommandPaletteProps {
   commands: readonly CommandDef[];
   recents: readonly string[];
+  /** Message keys that name a command better right now (a switch says which way it will turn). */
+  titles?: Readonly<Record<string, string>>;
   onRun: (id: string) => void;
   onClose: () => void;
 }
@@ -42,7 +44,7 @@ function Highlighted({ text, indices }: { text: string; indices: number[] }) {
   return <>{parts.map((p, i) => (p.on ? <mark key={i}>{p.s}</mark> : p.s))}</>;
 }
 
-export function CommandPalette({ commands, recents, onRun, onClose }: CommandPaletteProps) {
+export function CommandPalette({ commands, recents, titles = {}, onRun, onClose }: CommandPaletteProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -52,14 +54,14 @@ export function CommandPalette({ commands, recents, onRun, onClose }: CommandPal
     () =>
       commands.map((def) => ({
         id: def.id,
-        title: t(def.title),
+        title: t(titles[def.id] ?? def.title),
         synonyms: t(def.synonyms)
           .split(',')
           .map((w) => w.trim())
           .filter(Boolean),
         def,
       })),
-    [commands],
+    [commands, titles],
   );
   const results = useMemo(() => rank(query, items, recents), [query, items, recents]);
   const recentSet = new Set(recents);

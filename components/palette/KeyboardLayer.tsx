@@ -12,6 +12,7 @@ import { t } from '@/utils/i18n';
 import { COMMAND_IDS, commandsFor, runnableFromUrl, type Surface } from '@/utils/keyboard/commands';
 import { isPaletteChord, isTypingTarget, sequenceMatcher } from '@/utils/keyboard/keys';
 import { loadRecents, pushRecent, saveRecents } from '@/utils/keyboard/recents';
+import { loadSettings } from '@/utils/settings';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { runnerFor } from './actions';
@@ -31,12 +32,22 @@ export function KeyboardLayer({ surface }: { surface: Surface }) {
   const [open, setOpen] = useState<'palette' | 'shortcuts' | null>(null);
   const [recents, setRecents] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+  const [titles, setTitles] = useState<Record<string, string>>({});
   const returnTo = useRef<HTMLElement | null>(null);
   const statusTimer = useRef<ReturnType<typeof setTimeout>>();
 
   const show = (which: 'palette' | 'shortcuts') => {
     returnTo.current ??= document.activeElement as HTMLElement | null;
-    if (which === 'palette') setRecents(loadRecents(storage(), COMMAND_IDS));
+    if (which === 'palette') {
+      setRecents(loadRecents(storage(), COMMAND_IDS));
+      // The switches say which way they will turn.
+      void loadSettings().then((s) =>
+        setTitles({
+          'toggle.reminders': s.reminder.enabled ? 'cmdReminderOff' : 'cmdReminderOn',
+          'toggle.caution': s.caution.enabled ? 'cmdCautionOff' : 'cmdCautionOn',
+        }),
+      );
+    }
     setOpen(which);
   };
   const close = () => {
@@ -125,7 +136,13 @@ export function KeyboardLayer({ surface }: { surface: Surface }) {
         {t('paletteOpen')} <Chord keys="Mod+K" />
       </button>
       {open === 'palette' && (
-        <CommandPalette commands={commands} recents={recents} onRun={(id) => run(id, true)} onClose={close} />
+        <CommandPalette
+          commands={commands}
+          recents={recents}
+          titles={titles}
+          onRun={(id) => run(id, true)}
+          onClose={close}
+        />
       )}
       {open === 'shortcuts' && <ShortcutsDialog commands={commands} onClose={close} />}
       <div class={status ? 'palette-toast no-print' : 'visually-hidden'} role="status" aria-live="polite">

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { axeViolations, launchExtension, screenshot, type ExtensionBrowser } from './harness';
 import { seedJournal, browserToday } from '../fixtures/seed-journal.mjs';
 
+declare const chrome: typeof import('wxt/browser').browser;
+
 let b: ExtensionBrowser;
 afterEach(async () => {
   await b?.close();
@@ -158,6 +160,25 @@ test('"?" lists the shortcuts; g sequences move between sections; keys typed in 
   expect(await reach.inputValue()).toBe('g p ?');
   expect(await page.getByRole('dialog').count()).toBe(0);
   expect(await page.evaluate(() => document.activeElement?.getAttribute('inputmode'))).toBe('decimal');
+
+  // A switch says which way it will turn, and says what it did.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('caution');
+  await expect.poll(() => activeOption(page)).toBe('Turn the caution note on exercise pages off');
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.palette-toast')
+    .filter({ hasText: 'Caution note on exercise pages turned off.' })
+    .waitFor();
+  expect(
+    await page.evaluate(() =>
+      chrome.storage.local
+        .get('settings')
+        .then((s) => (s.settings as { caution: { enabled: boolean } }).caution.enabled),
+    ),
+  ).toBe(false);
+  expect(await page.getByLabel(/Show a short caution on web pages/).isChecked()).toBe(false);
 
   // The palette in dark mode at 200% zoom (550 px wide): axe-clean, nothing wider than the window.
   await page.setViewportSize({ width: 550, height: 700 });
