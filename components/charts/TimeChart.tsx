@@ -199,13 +199,3 @@ export function TimeChart(props: TimeChartProps) {
 
   return <div class="time-chart" ref={host} aria-hidden="true" />;
 }
-
-/** Converts a typed array with NaN gaps to what uPlot draws as gaps (null). */
-export function withGaps(values: Float64Array): Array<number | null> {
-  const out = new Array<number | null>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    out[i] = v === v ? v : null;
-  }
-  return out;
-}

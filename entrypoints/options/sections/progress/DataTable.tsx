@@ -6,11 +6,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n';
 import type { Day } from '@/utils/dates';
+import type { Column } from '@/utils/journal/progress-view';
 import { dayFormatter } from './dayFormat';
 
-export type Column =
-  | { label: string; kind: 'mean'; values: Float64Array; unit?: string }
-  | { label: string; kind: 'count'; codes: Uint8Array; code: number };
+export type { Column };
 
 export type Granularity = 'day' | 'week' | 'month';
 export const PAGE_ROWS = 50;
