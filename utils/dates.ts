@@ -80,3 +80,17 @@ export function formatDay(day: Day, locale = 'en', opts: Intl.DateTimeFormatOpti
 export function weekday(day: Day): number {
   return new Date(toUtc(day)).getUTCDay();
 }
+
+/**
+ * The one future-day policy (issue #11), used by the data layer, the history editor and import: a check-in may be
+ * dated at most tomorrow. Tomorrow, because a person travelling east, or a backup made in a time zone ahead of this
+ * device's, has a "today" that is already tomorrow here; anything later is a typo.
+ */
+export function latestEntryDay(today: Day = localDay()): Day {
+  return addDays(today, 1);
+}
+
+/** True when `day` is not after latestEntryDay(today). */
+export function isAllowedEntryDay(day: Day, today: Day = localDay()): boolean {
+  return day <= latestEntryDay(today);
+}

@@ -2,6 +2,11 @@
  * Drafts of the check-in, so nothing typed is lost when the popup closes (it closes the moment it loses focus, with
  * no chance to run async code). Written synchronously to the extension origin's localStorage on every change;
  * cleared when the check-in is saved or discarded. One draft per day; only this device, never synced.
+ *
+ * Each draft records its base: the updatedAt of the saved day the person started typing over (null: an empty day).
+ * A draft whose base is not the day's current updatedAt was typed before the day changed elsewhere (another window,
+ * an import): draftState() calls it "older", and the popup offers it in the merge view, never restores it silently
+ * over the newer entry (issue #11).
  */
 import * as v from 'valibot';
 import type { CheckinForm } from './journal/form';
@@ -22,11 +27,24 @@ const DraftSchema = v.object({
     noteForClinician: v.boolean(),
   }),
   savedAt: v.string(),
+  /** Absent in drafts written before issue #11: then savedAt is compared with the entry's updatedAt. */
+  base: v.optional(v.nullable(v.string())),
 });
 
 export interface Draft {
   form: CheckinForm;
   savedAt: string;
+  base?: string | null;
+}
+
+/**
+ * "current": typed over the day as it is stored now, restore it. "older": the day changed after the person started
+ * typing; offer it for merging, clearly marked.
+ */
+export function draftState(draft: Draft, stored: { updatedAt: string } | undefined): 'current' | 'older' {
+  const now = stored?.updatedAt ?? null;
+  if (draft.base !== undefined) return draft.base === now ? 'current' : 'older';
+  return now === null || now <= draft.savedAt ? 'current' : 'older';
 }
 
 export interface DraftStore {
@@ -46,11 +64,12 @@ function store(): DraftStore | null {
 export function saveDraft(
   date: string,
   form: CheckinForm,
+  base: string | null,
   s: DraftStore | null = store(),
   now = new Date(),
 ): void {
   try {
-    s?.setItem(PREFIX + date, JSON.stringify({ form, savedAt: now.toISOString() }));
+    s?.setItem(PREFIX + date, JSON.stringify({ form, savedAt: now.toISOString(), base }));
   } catch {
     // storage full or unavailable: the form still works, only the safety net is missing
   }

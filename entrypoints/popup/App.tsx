@@ -10,10 +10,11 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HelpLink } from '@/components/HelpLink';
-import { pageJournal, StorageError } from '@/utils/db/journal';
+import { ConflictError, pageJournal, StorageError } from '@/utils/db/journal';
+import { ConflictMerge } from '@/components/ConflictMerge';
 import { ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
 import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
-import { clearDraft, loadDraft, saveDraft } from '@/utils/draft';
+import { clearDraft, draftState, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, formatDay, isSmallHours, localDay } from '@/utils/dates';
 import { assignedShortcuts, type AssignedShortcuts } from '@/utils/shortcut';
 import { t, uiLocale } from '@/utils/i18n';
@@ -21,6 +22,14 @@ import { EARLY_POST_SURGERY_WEEKS, isEarlyAfterSurgery } from '@/utils/journal/c
 import { readDay } from './day';
 import { CheckinFields } from './CheckinFields';
 import { useDayKeys } from './useDayKeys';
+
+/** A save that met a day changed elsewhere, or an older draft, waiting for the person's merge (issue #11). */
+interface Conflict {
+  mine: CheckinForm;
+  theirs: Entry | undefined;
+  base?: Entry | null;
+  olderDraft?: { savedAt: string };
+}
 
 type Status =
   { kind: 'idle' } | { kind: 'saved'; line: string | null } | { kind: 'error'; messages: string[] };
@@ -39,12 +48,20 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const [draftRestored, setDraftRestored] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shortcuts, setShortcuts] = useState<AssignedShortcuts | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const conflictRef = useRef<Conflict | null>(null);
+  conflictRef.current = conflict;
+  // The day as it was when the form started (undefined: an empty day); its updatedAt is the draft's base and
+  // saveEntry's concurrency check.
+  const baseRef = useRef<Entry | undefined>(undefined);
+  const baseStamp = () => baseRef.current?.updatedAt ?? null;
   const painRef = useRef<HTMLDivElement | null>(null);
   const saving = useRef(false);
   // The latest form, updated synchronously on every change: a key press may arrive before Preact re-renders.
   const formRef = useRef<CheckinForm>(EMPTY_FORM);
 
-  // Load the day's entry and profile; a draft for that day wins over the saved entry (and says so).
+  // Load the day's entry and profile; a draft typed over this very version of the day wins (and says so); an older
+  // draft (the day changed since) is offered in the merge view instead, never restored silently.
   useLayoutEffect(() => {
     let live = true;
     setLoaded(false);
@@ -53,13 +70,20 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
       if (!live) return;
       const base = entryToForm(entry);
       const draft = loadDraft(date);
-      const useDraft = draft !== null && !sameForm(draft.form, base);
-      if (draft && !useDraft) clearDraft(date);
+      const differs = draft !== null && !sameForm(draft.form, base);
+      const useDraft = differs && draftState(draft, entry) === 'current';
+      if (draft && !differs) clearDraft(date);
       setProfile(prof);
       setSaved(entry);
+      baseRef.current = entry;
       formRef.current = useDraft ? draft.form : base;
       setForm(formRef.current);
       setDraftRestored(useDraft);
+      setConflict(
+        differs && !useDraft
+          ? { mine: draft.form, theirs: entry, olderDraft: { savedAt: draft.savedAt } }
+          : null,
+      );
       setStatus({ kind: 'idle' });
       setLoaded(true);
     });
@@ -82,14 +106,14 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const update = (change: Partial<CheckinForm>) => {
     const next = { ...formRef.current, ...change };
     formRef.current = next;
-    saveDraft(date, next); // synchronous: survives the popup closing right after this keystroke
+    saveDraft(date, next, baseStamp()); // synchronous: survives the popup closing right after this keystroke
     setForm(next);
     if (status.kind !== 'idle') setStatus({ kind: 'idle' });
   };
 
   const save = async () => {
     const form = formRef.current;
-    if (saving.current) return;
+    if (saving.current || conflictRef.current) return;
     if (form.pain === undefined) {
       setStatus({ kind: 'error', messages: [t('popupPainMissing')] });
       painRef.current?.focus();
@@ -97,8 +121,9 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     }
     saving.current = true;
     try {
-      const entry = await journal.saveEntry(formToEntryInput(date, form));
+      const entry = await journal.saveEntry(formToEntryInput(date, form), baseStamp());
       clearDraft(date);
+      baseRef.current = entry;
       setSaved(entry);
       setDraftRestored(false);
       setStatus({ kind: 'saved', line: null });
@@ -116,7 +141,10 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
       ]);
       setStatus({ kind: 'saved', line: contextLine(mergeUnique(first, recent), date) });
     } catch (err) {
-      if (err instanceof ValidationError)
+      if (err instanceof ConflictError) {
+        setConflict({ mine: form, theirs: err.stored, base: baseRef.current ?? null });
+        setStatus({ kind: 'idle' });
+      } else if (err instanceof ValidationError)
         setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });
       else if (err instanceof StorageError) setStatus({ kind: 'error', messages: [err.message] });
       else setStatus({ kind: 'error', messages: [t('errStorageFailed', String(err))] });
@@ -131,6 +159,26 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     setForm(formRef.current);
     setDraftRestored(false);
     painRef.current?.focus();
+  };
+
+  /** The merge view's outcome: adopt the stored day as the new base, then save the merged form on top of it. */
+  const resolve = (merged: CheckinForm | null) => {
+    const theirs = conflict?.theirs;
+    baseRef.current = theirs;
+    setSaved(theirs);
+    setConflict(null);
+    conflictRef.current = null;
+    setDraftRestored(false);
+    if (merged === null) {
+      clearDraft(date);
+      formRef.current = entryToForm(theirs);
+      setForm(formRef.current);
+      return;
+    }
+    formRef.current = merged;
+    saveDraft(date, merged, baseStamp());
+    setForm(merged);
+    void save();
   };
 
   const switchTo = (d: string) => {
@@ -196,7 +244,20 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
 
       {earlyAfterSurgery && <p class="notice surgery">{t('popupEarlySurgery', EARLY_POST_SURGERY_WEEKS)}</p>}
 
+      {conflict && (
+        <ConflictMerge
+          mine={conflict.mine}
+          theirs={conflict.theirs}
+          base={conflict.base}
+          profile={profile}
+          olderDraft={conflict.olderDraft}
+          onMerge={resolve}
+          onKeepSaved={() => resolve(null)}
+        />
+      )}
+
       <form
+        hidden={conflict !== null}
         class="checkin"
         onSubmit={(e) => {
           e.preventDefault();

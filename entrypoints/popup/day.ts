@@ -9,7 +9,10 @@ export type DayData = [Entry | undefined, Profile];
 const preloaded = new Map<string, Promise<DayData>>();
 
 export function preloadDay(journal: Journal, date: string): void {
-  if (!preloaded.has(date)) preloaded.set(date, Promise.all([journal.getEntry(date), journal.getProfile()]));
+  if (preloaded.has(date)) return;
+  const read = Promise.all([journal.getEntry(date), journal.getProfile()]);
+  read.catch(() => {}); // an unopenable database is shown by JournalGate, not as an unhandled rejection
+  preloaded.set(date, read);
 }
 
 export function readDay(journal: Journal, date: string): Promise<DayData> {

@@ -3,6 +3,7 @@ import '@/components/theme.css';
 import './popup.css';
 import { App } from './App';
 import { preloadDay } from './day';
+import { JournalGate } from '@/components/JournalGate';
 import { pageJournal } from '@/utils/db/journal';
 import { localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
@@ -10,5 +11,10 @@ import { t } from '@/utils/i18n';
 performance.mark('pt:main-start');
 document.title = t('popupTitle');
 preloadDay(pageJournal(), localDay());
-render(<App />, document.getElementById('app')!);
+render(
+  <JournalGate compact>
+    <App />
+  </JournalGate>,
+  document.getElementById('app')!,
+);
 performance.mark('pt:rendered');

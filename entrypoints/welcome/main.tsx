@@ -2,7 +2,13 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import './welcome.css';
 import { App } from './App';
+import { JournalGate } from '@/components/JournalGate';
 import { t } from '@/utils/i18n';
 
 document.title = t('welcomeTitle');
-render(<App />, document.getElementById('app')!);
+render(
+  <JournalGate>
+    <App />
+  </JournalGate>,
+  document.getElementById('app')!,
+);

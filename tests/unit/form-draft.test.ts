@@ -1,5 +1,5 @@
 import { entryToForm, formToEntryInput, parseReach, sameForm, EMPTY_FORM } from '@/utils/journal/form';
-import { clearDraft, loadDraft, saveDraft, type DraftStore } from '@/utils/draft';
+import { clearDraft, draftState, loadDraft, saveDraft, type DraftStore } from '@/utils/draft';
 import { nextScaleValue, TEN_WINDOW_MS } from '@/components/ScaleInput';
 
 function memoryStore(): DraftStore & { data: Map<string, string> } {
@@ -54,13 +54,35 @@ describe('check-in form', () => {
 describe('drafts', () => {
   test('are kept per day, validated on load, and cleared', () => {
     const s = memoryStore();
-    saveDraft('2026-03-10', { ...EMPTY_FORM, pain: 7, note: 'half typed' }, s);
+    saveDraft('2026-03-10', { ...EMPTY_FORM, pain: 7, note: 'half typed' }, null, s);
     expect(loadDraft('2026-03-10', s)?.form).toMatchObject({ pain: 7, note: 'half typed' });
     expect(loadDraft('2026-03-09', s)).toBeNull();
     s.data.set('pt-journal:draft:2026-03-09', '{"form":{"pain":"lots"}}');
     expect(loadDraft('2026-03-09', s)).toBeNull();
     clearDraft('2026-03-10', s);
     expect(loadDraft('2026-03-10', s)).toBeNull();
+  });
+
+  test('record their base: a draft typed over an older version of the day is "older", never "current"', () => {
+    const s = memoryStore();
+    const at = new Date('2026-03-10T08:00:00.000Z');
+    saveDraft('2026-03-10', { ...EMPTY_FORM, pain: 3 }, '2026-03-10T07:00:00.000Z', s, at);
+    const draft = loadDraft('2026-03-10', s)!;
+    expect(draft.base).toBe('2026-03-10T07:00:00.000Z');
+    expect(draftState(draft, { updatedAt: '2026-03-10T07:00:00.000Z' })).toBe('current');
+    expect(draftState(draft, { updatedAt: '2026-03-10T09:00:00.000Z' })).toBe('older');
+    expect(draftState(draft, undefined)).toBe('older'); // the day was deleted since
+    saveDraft('2026-03-11', { ...EMPTY_FORM, pain: 3 }, null, s, at);
+    expect(draftState(loadDraft('2026-03-11', s)!, undefined)).toBe('current');
+    expect(draftState(loadDraft('2026-03-11', s)!, { updatedAt: '2026-03-11T07:00:00.000Z' })).toBe('older');
+    // Drafts from before bases were recorded: compared by time.
+    s.data.set(
+      'pt-journal:draft:2026-03-12',
+      JSON.stringify({ form: EMPTY_FORM, savedAt: at.toISOString() }),
+    );
+    const legacy = loadDraft('2026-03-12', s)!;
+    expect(draftState(legacy, { updatedAt: '2026-03-10T09:00:00.000Z' })).toBe('older');
+    expect(draftState(legacy, { updatedAt: '2026-03-10T07:00:00.000Z' })).toBe('current');
   });
 
   test('a failing store never breaks the form', () => {
@@ -75,7 +97,7 @@ describe('drafts', () => {
         throw new Error('denied');
       },
     };
-    expect(() => saveDraft('2026-03-10', EMPTY_FORM, broken)).not.toThrow();
+    expect(() => saveDraft('2026-03-10', EMPTY_FORM, null, broken)).not.toThrow();
     expect(loadDraft('2026-03-10', broken)).toBeNull();
   });
 });

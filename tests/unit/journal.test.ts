@@ -20,7 +20,8 @@ describe('Journal data layer', () => {
     const all = await journal.listEntries();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ date: '2026-03-10', pain: 4, note: 'better after walking' });
-    expect(all[0]?.updatedAt).toBe('2026-03-10T19:00:00.000Z');
+    // The clock is frozen here: the second save is still dated after the first (1 ms later), never equal.
+    expect(all[0]?.updatedAt).toBe('2026-03-10T19:00:00.001Z');
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 

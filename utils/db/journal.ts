@@ -28,9 +28,12 @@ import {
   type Exercise,
   type Profile,
 } from '../journal/schema';
-import { isDay, localDay, type Day } from '../dates';
+import { isAllowedEntryDay, isDay, localDay, type Day } from '../dates';
 import { t } from '../i18n';
 import { sendMessage } from '../messages';
+import { ConflictError, DatabaseUnavailableError, classifyOpenError } from './errors';
+
+export { ConflictError, DatabaseUnavailableError } from './errors';
 
 export class StorageError extends Error {
   constructor(
@@ -52,7 +55,8 @@ export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (err instanceof ValidationError || err instanceof StorageError) throw err;
+    if (err instanceof ValidationError || err instanceof StorageError || err instanceof ConflictError)
+      throw err;
     if (isQuotaError(err)) throw new StorageError(t('errStorageFull'), true);
     throw new StorageError(t('errStorageFailed', (err as Error)?.name ?? 'error'), false);
   }
@@ -173,15 +177,45 @@ export class Journal {
   }
 
   /**
+   * Opens the database (pages call it before enabling editing). Throws a DatabaseUnavailableError when it cannot be
+   * opened: a newer schema (after a downgrade), an upgrade blocked by another tab for `timeoutMs`, a storage failure.
+   */
+  async open(timeoutMs = 5000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const blocked = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DatabaseUnavailableError('blocked', 'timeout')), timeoutMs);
+    });
+    try {
+      await Promise.race([this.db.open(), blocked]);
+    } catch (err) {
+      throw classifyOpenError(err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
    * Creates or replaces the check-in of `input.date` (one per day: saving again edits it). Validates the whole entry,
    * and that rated activities and done exercises exist, before anything is written.
+   *
+   * Optimistic concurrency (issue #11): `base` is the updatedAt of the entry the editor started from (null when it
+   * started from an empty day). When the stored day differs (saved meanwhile in another page, or by an import), it
+   * throws a ConflictError carrying the stored entry, and nothing is written. `undefined` skips the check (tests, and
+   * writes that carry their own updatedAt such as Undo). A new updatedAt is always later than the stored one, even if
+   * the clock went back, so "keep the newer version" on import keeps the latest edit.
    */
-  async saveEntry(input: EntryInput): Promise<Entry> {
+  async saveEntry(input: EntryInput, base?: string | null): Promise<Entry> {
     const entry = compactEntry(
       parseOrThrow(EntrySchema, { ...input, updatedAt: input.updatedAt ?? this.now().toISOString() }),
     );
+    if (!isAllowedEntryDay(entry.date, localDay(this.now())))
+      throw new ValidationError([{ path: 'date', message: t('dataErrFutureDay') }]);
     return guardWrite(() =>
       this.db.transaction('rw', this.db.entries, this.db.activities, this.db.exercises, async () => {
+        const stored = await this.db.entries.get(entry.date);
+        if (base !== undefined && (stored?.updatedAt ?? null) !== base) throw new ConflictError(stored, base);
+        if (input.updatedAt === undefined && stored && entry.updatedAt <= stored.updatedAt)
+          entry.updatedAt = new Date(Date.parse(stored.updatedAt) + 1).toISOString();
         const problems = [];
         if (entry.function) {
           const known = new Set(

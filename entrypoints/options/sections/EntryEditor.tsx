@@ -1,10 +1,13 @@
 /**
  * Edits one day of the journal (or adds a missed past day) with compact native controls, for the History table.
  * The form state and its mapping to an entry are shared with the popup (utils/journal/form.ts); validation is the
- * data layer's, and its problems are listed field by field.
+ * data layer's, and its problems are listed field by field. Saving passes the updatedAt of the day the editor opened
+ * (or found for a picked date); if the day changed meanwhile (popup, another tab, an import), the merge view shows
+ * what changed and nothing is overwritten (issue #11).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { pageJournal, StorageError } from '@/utils/db/journal';
+import { ConflictError, pageJournal, StorageError } from '@/utils/db/journal';
+import { ConflictMerge } from '@/components/ConflictMerge';
 import {
   HOME_EXERCISES,
   SESSION,
@@ -14,7 +17,7 @@ import {
   type Profile,
 } from '@/utils/journal/schema';
 import { entryToForm, formToEntryInput, type CheckinForm } from '@/utils/journal/form';
-import { isDay, localDay } from '@/utils/dates';
+import { isAllowedEntryDay, isDay, latestEntryDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
 
 export interface EntryEditorProps {
@@ -91,6 +94,9 @@ export function EntryEditor({ entry, profile, date: startDate, onDone }: EntryEd
   const [form, setForm] = useState<CheckinForm>(() => entryToForm(entry));
   const [problems, setProblems] = useState<Array<{ path: string; message: string }>>([]);
   const [saving, setSaving] = useState(false);
+  // The day as the editor found it: a later change elsewhere makes saveEntry refuse with a ConflictError.
+  const baseRef = useRef<Entry | undefined>(entry);
+  const [conflict, setConflict] = useState<{ mine: CheckinForm; theirs: Entry | undefined } | null>(null);
   const set = (patch: Partial<CheckinForm>) => setForm((f) => ({ ...f, ...patch }));
   const idp = `ee-${entry?.date ?? 'new'}`;
   const formRef = useRef<HTMLFormElement>(null);
@@ -110,28 +116,34 @@ export function EntryEditor({ entry, profile, date: startDate, onDone }: EntryEd
     setDate(d);
     if (!isDay(d)) return;
     const found = await journal.getEntry(d);
+    baseRef.current = found;
     setExisting(found);
     if (found) setForm(entryToForm(found));
   };
 
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
+    void write(form);
+  };
+
+  const write = async (form: CheckinForm) => {
     if (adding && !isDay(date)) {
       setProblems([{ path: 'date', message: t('errBadDay', t('dataColDate')) }]);
       return;
     }
-    if (adding && date > localDay()) {
+    if (adding && !isAllowedEntryDay(date)) {
       setProblems([{ path: 'date', message: t('dataErrFutureDay') }]);
       return;
     }
     setSaving(true);
     try {
       const input = formToEntryInput(date, form);
-      await journal.saveEntry(input);
+      await journal.saveEntry(input, baseRef.current?.updatedAt ?? null);
       setProblems([]);
       onDone(date);
     } catch (err) {
-      if (err instanceof ValidationError) setProblems(err.problems);
+      if (err instanceof ConflictError) setConflict({ mine: form, theirs: err.stored });
+      else if (err instanceof ValidationError) setProblems(err.problems);
       else if (err instanceof StorageError) setProblems([{ path: '', message: err.message }]);
       else
         setProblems([{ path: '', message: t('dataErrUnexpected', String((err as Error)?.message ?? err)) }]);
@@ -139,6 +151,24 @@ export function EntryEditor({ entry, profile, date: startDate, onDone }: EntryEd
       setSaving(false);
     }
   };
+
+  if (conflict)
+    return (
+      <ConflictMerge
+        mine={conflict.mine}
+        theirs={conflict.theirs}
+        base={baseRef.current ?? null}
+        profile={profile}
+        busy={saving}
+        onMerge={(merged) => {
+          baseRef.current = conflict.theirs;
+          setConflict(null);
+          setForm(merged);
+          void write(merged);
+        }}
+        onKeepSaved={() => onDone()}
+      />
+    );
 
   return (
     <form
@@ -154,7 +184,7 @@ export function EntryEditor({ entry, profile, date: startDate, onDone }: EntryEd
             id={`${idp}-date`}
             type="date"
             value={date}
-            max={localDay()}
+            max={latestEntryDay()}
             required
             onInput={(e) => void pickDate(e.currentTarget.value)}
           />

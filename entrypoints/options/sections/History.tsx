@@ -68,12 +68,16 @@ export function HistorySection() {
   const restore = async () => {
     if (!undo) return;
     try {
-      // The exact entry comes back, including its original updatedAt.
-      await journal.saveEntry(undo);
+      // The exact entry comes back, including its original updatedAt; only while the day is still empty.
+      await journal.saveEntry(undo, null);
       setStatus({ kind: 'ok', text: t('dataRestoredDay', day(undo.date)) });
       setUndo(null);
     } catch (err) {
-      setStatus({ kind: 'error', text: (err as Error).message });
+      const conflict = (err as Error)?.name === 'ConflictError';
+      setStatus({
+        kind: 'error',
+        text: conflict ? t('conflictUndo', day(undo.date)) : (err as Error).message,
+      });
     }
   };
 
