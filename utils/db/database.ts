@@ -31,6 +31,11 @@ export const VERSIONS: SchemaVersion[] = [
 
 export const DB_NAME = 'pt-journal';
 
+/** True when the open database was written by a NEWER PT Journal (Dexie stores version n as native version 10n). */
+export function isNewerSchema(db: Dexie, versions: SchemaVersion[] = VERSIONS): boolean {
+  return Math.floor(db.backendDB().version / 10) > (versions.at(-1)?.version ?? 1);
+}
+
 export class JournalDB extends Dexie {
   entries!: Table<Entry, string>;
   activities!: Table<Activity, string>;
@@ -43,16 +48,5 @@ export class JournalDB extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
-    // A database written by a NEWER PT Journal (the person downgraded): Dexie 4 would open it anyway and let this
-    // older code read and write rows whose shape it does not know. Refuse instead (issue #11): pages then say plainly
-    // that the journal is still there but cannot be opened by this version (components/DbFailure.tsx).
-    const latest = versions.at(-1)?.version ?? 1;
-    this.on('ready', (db) => {
-      const native = (db as Dexie).backendDB().version;
-      if (Math.floor(native / 10) > latest)
-        return Promise.reject(
-          new Dexie.VersionError(`stored version ${native / 10} is newer than ${latest}`),
-        );
-    });
   }
 }

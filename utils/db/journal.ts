@@ -12,7 +12,7 @@
  * other contexts (badge, open dashboard) about a write.
  */
 import { liveQuery } from 'dexie';
-import { JournalDB } from './database';
+import { JournalDB, isNewerSchema } from './database';
 import {
   ActivitySchema,
   EMPTY_PROFILE,
@@ -187,6 +187,14 @@ export class Journal {
     });
     try {
       await Promise.race([this.db.open(), blocked]);
+      // A database written by a NEWER PT Journal (the person went back to an older version): Dexie 4 opens it anyway
+      // and would let this older code read and write rows whose shape it does not know. Close it instead, so every
+      // read and write of this page fails, and say so (components/JournalGate.tsx).
+      if (isNewerSchema(this.db)) {
+        const found = this.db.backendDB().version / 10;
+        this.db.close();
+        throw new DatabaseUnavailableError('newerVersion', `VersionError (${found})`);
+      }
     } catch (err) {
       throw classifyOpenError(err);
     } finally {
