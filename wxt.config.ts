@@ -12,6 +12,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
+    // Asked for only when the person turns on the automatic backup (utils/backup/auto.ts).
+    optional_permissions: ['downloads'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       // Manifest V2 (our Firefox build) names the toolbar button's command differently.

@@ -9,7 +9,7 @@ import { rescueCopy } from '@/utils/db/rescue';
 import { loadSettings } from '@/utils/settings';
 import { localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
-import { downloadParts } from './download';
+import { download } from '@/utils/backup/download';
 
 export function DbFailure({
   error,
@@ -23,7 +23,7 @@ export function DbFailure({
     try {
       const text = await rescueCopy(await loadSettings().catch(() => null));
       const name = `pt-journal-copy-${localDay()}.json`;
-      downloadParts([text], name, 'application/json');
+      download([text], name, 'application/json');
       setCopy({ kind: 'ok', text: t('dbFailCopySaved', name) });
     } catch (err) {
       setCopy({ kind: 'error', text: t('dbFailCopyFailed', (err as Error)?.name ?? String(err)) });

@@ -83,8 +83,25 @@ export async function saveSettings(next: Settings): Promise<Settings> {
   return valid;
 }
 
+/**
+ * Runs `task` as the only settings writer (issue #11: two tabs muting sites at once each read the old list and the
+ * second write dropped the first host). The Web Locks API serialises it across every context of the extension's
+ * origin (pages, the background); where it is missing (tests, old browsers) a queue serialises this context.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+export function exclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = (
+    globalThis.navigator as { locks?: { request: (n: string, f: () => Promise<T>) => Promise<T> } }
+  )?.locks;
+  if (locks) return locks.request(`pt-journal:${name}`, task);
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+/** Read-modify-write of the settings under the settings lock, so concurrent changes all persist. */
 export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
-  return saveSettings(change(structuredClone(await loadSettings())));
+  return exclusive('settings', async () => saveSettings(change(structuredClone(await loadSettings()))));
 }
 
 /** Calls back with fresh settings whenever they change in any context; returns the unsubscribe function. */

@@ -58,6 +58,8 @@ async function exportOnReport(kind: 'json' | 'csv'): Promise<string> {
   const { parts, days } = await exportParts(pageJournal(), kind, await loadSettings(), new Date());
   const name = backupFileName(kind);
   download(parts, name, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+  // A JSON file is a whole backup: "Last backup" on the options page counts it (issue #11).
+  if (kind === 'json') void import('@/utils/backup/auto').then((m) => m.recordBackup()).catch(() => {});
   return t('paletteExported', name, days);
 }
 

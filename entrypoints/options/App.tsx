@@ -13,6 +13,7 @@ import { BackupSection } from './sections/Backup';
 import { SettingsSection } from './sections/Settings';
 import { HelpLink } from '@/components/HelpLink';
 import { KeyboardLayer } from '@/components/palette/KeyboardLayer';
+import { BackupNudge } from './sections/backup/AutoBackup';
 
 const SECTIONS: Array<{ id: string; title: string; Component: ComponentType }> = [
   { id: 'progress', title: 'sectionProgress', Component: ProgressSection },
@@ -46,6 +47,7 @@ export function App() {
         <KeyboardLayer surface="options" />
       </header>
       <main class="options-main">
+        <BackupNudge />
         {SECTIONS.map(({ id, title, Component }) => (
           <section key={id} id={id} aria-labelledby={`${id}-h`}>
             <h2 id={`${id}-h`}>{t(title)}</h2>

@@ -147,7 +147,7 @@ export interface CsvJournal {
   /** Raw entry objects (not yet validated), in file order. */
   entries: Array<Record<string, unknown>>;
   /** Activities named in the header (id and name), exercises named in the rows. */
-  activities: Array<{ id: string; name: string }>;
+  activities: Array<{ id: string; name: string; column: number }>;
   exercises: Array<{ id: string; name: string }>;
   /** Problems with the layout itself (unknown column, wrong cell count), with the row number. */
   problems: Array<{ path: string; message: string }>;
@@ -173,7 +173,7 @@ export function csvToRawEntries(
     const m = ACTIVITY_COLUMN.exec(name);
     if ((CSV_FIXED_COLUMNS as readonly string[]).includes(name)) columns.push({ kind: 'fixed', name });
     else if (m) {
-      activities.push({ id: m[2]!, name: m[1]! });
+      activities.push({ id: m[2]!, name: m[1]!, column: c });
       columns.push({ kind: 'activity', id: m[2]! });
     } else {
       problems.push({ path: `header[${c}]`, message: messages.unknownColumn(name) });

@@ -8,8 +8,8 @@
  * in slices without freezing the page, and every problem points at its entry index and field.
  */
 import * as v from 'valibot';
-import { ProfileSchema, type Entry, type Profile } from '../journal/schema';
-import { SettingsSchema, type Settings } from '../settings';
+import { IsoTimestamp, ProfileSchema, type Entry, type Profile } from '../journal/schema';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from '../settings';
 import { t } from '../i18n';
 
 export const BACKUP_FORMAT = 'pt-journal-backup';
@@ -22,21 +22,43 @@ export interface Backup {
   version: typeof BACKUP_VERSION;
   exportedAt: string;
   profile: Profile;
+  /** Optional on import (the journal's own settings are then kept); always written on export. */
   settings: Settings;
   entries: Entry[];
 }
+
+/**
+ * Settings in a backup: optional (issue #11; a hand-made or older file may have none, and the journal's own settings
+ * are then kept), and so is each section of them (a missing section takes its default). Present values are checked
+ * with the settings' own schema.
+ */
+const S = SettingsSchema.entries;
+export const BackupSettingsSchema = v.pipe(
+  v.strictObject(
+    {
+      version: v.literal(SETTINGS_VERSION, () => t('dataErrSettingsVersion')),
+      reminder: v.optional(S.reminder),
+      badge: v.optional(S.badge),
+      caution: v.optional(S.caution),
+    },
+    () => t('errUnknownField'),
+  ),
+  v.transform((s): Settings => ({
+    version: SETTINGS_VERSION,
+    reminder: s.reminder ?? DEFAULT_SETTINGS.reminder,
+    badge: s.badge ?? DEFAULT_SETTINGS.badge,
+    caution: s.caution ?? DEFAULT_SETTINGS.caution,
+  })),
+);
 
 /** Everything but the entries, which are checked separately (in slices). */
 export const EnvelopeSchema = v.strictObject(
   {
     format: v.literal(BACKUP_FORMAT, () => t('dataErrFormat')),
     version: v.literal(BACKUP_VERSION, () => t('dataErrVersion')),
-    exportedAt: v.pipe(
-      v.string(() => t('errBadTimestamp')),
-      v.isoTimestamp(() => t('errBadTimestamp')),
-    ),
+    exportedAt: IsoTimestamp,
     profile: ProfileSchema,
-    settings: SettingsSchema,
+    settings: v.optional(BackupSettingsSchema),
     entries: v.array(v.unknown(), () => t('dataErrEntriesList')),
   },
   () => t('errUnknownField'),

@@ -20,8 +20,51 @@ const msg =
 
 const DaySchema = (label: string) => v.custom<string>(isDay, msg('errBadDay', label));
 const NullableDay = (label: string) => v.nullable(DaySchema(label));
-const IsoTimestamp = v.pipe(v.string(msg('errBadTimestamp')), v.isoTimestamp(msg('errBadTimestamp')));
-const Id = v.pipe(v.string(msg('errBadId')), v.regex(/^[A-Za-z0-9_-]{1,64}$/, msg('errBadId')));
+/**
+ * A moment as this extension writes it (Date.toISOString()): UTC with "Z", a real date, years 2000-2100. Stricter
+ * than ISO 8601 on purpose (issue #11): "2026-02-30T…" or year 9999 would otherwise be stored, and 9999 would then
+ * always win "keep the newer version" on import.
+ */
+const ISO_UTC = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/;
+export function isIsoTimestamp(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const m = ISO_UTC.exec(s);
+  if (!m || !isDay(m[1])) return false;
+  const year = Number(s.slice(0, 4));
+  return year >= 2000 && year <= 2100;
+}
+export const IsoTimestamp = v.pipe(
+  v.string(msg('errBadTimestamp')),
+  v.check((s: string) => isIsoTimestamp(s), msg('errBadTimestamp')),
+);
+
+/**
+ * Names an object must not have as an id or rating key: the schema library skips them silently (prototype safety),
+ * so a rating keyed "__proto__" would vanish instead of being refused.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+export const hasReservedKey = (o: unknown): boolean =>
+  !!o && typeof o === 'object' && Object.keys(o).some((k) => RESERVED_IDS.has(k));
+
+const Id = v.pipe(
+  v.string(msg('errBadId')),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, msg('errBadId')),
+  v.check((id) => !RESERVED_IDS.has(id), msg('errReservedId')),
+);
 const Name = v.pipe(
   v.string(msg('errNameRequired')),
   v.trim(),
@@ -48,7 +91,15 @@ export const EntrySchema = v.strictObject(
     date: DaySchema('date'),
     pain: Score('Pain'),
     soreness: v.optional(v.picklist(SORENESS, msg('errChoice', 'soreness', SORENESS.join(', ')))),
-    function: v.optional(v.record(Id, Score('Activity rating'), msg('errFunction'))),
+    function: v.optional(
+      v.pipe(
+        v.custom<Record<string, unknown>>(
+          (o) => !!o && typeof o === 'object' && !Array.isArray(o) && !hasReservedKey(o),
+          msg('errFunction'),
+        ),
+        v.record(Id, Score('Activity rating'), msg('errFunction')),
+      ),
+    ),
     stiffness: v.optional(Score('Stiffness')),
     reachCm: v.optional(
       v.pipe(
@@ -134,6 +185,38 @@ export interface Problem {
   message: string;
 }
 
+/** How the schema library names types, in plain words for messages. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'typeText',
+  number: 'typeNumber',
+  boolean: 'typeBoolean',
+  Array: 'typeList',
+  Object: 'typeObject',
+  null: 'typeNull',
+};
+
+/**
+ * The message shown for an issue, in plain words (issue #11): a missing field, a field the format does not have,
+ * and a value of the wrong type each get their own sentence, never the schema library's English defaults ("Invalid
+ * format: Expected /^…$/") and never a strict object's own message for a field that is merely missing.
+ */
+function plainMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.type.endsWith('object') && issue.path?.length) {
+    const key = String((issue.path.at(-1) as { key?: unknown }).key);
+    if (issue.expected === 'never') return t('errUnknownField');
+    if (issue.input === undefined && issue.expected === `"${key}"`) return t('errMissingField');
+  }
+  if (!issue.message.startsWith('Invalid ')) return issue.message; // ours, from the schema's message functions
+  if (issue.kind === 'schema') {
+    const words = (issue.expected ?? '')
+      .split(' | ')
+      .map((e) => (TYPE_WORDS[e] ? t(TYPE_WORDS[e]) : e))
+      .join(' / ');
+    return t('errWrongType', words);
+  }
+  return t('errWrongValue');
+}
+
 export function problemsOf(issues: readonly v.BaseIssue<unknown>[], prefix = ''): Problem[] {
   return issues.map((issue) => {
     let path = prefix;
@@ -141,7 +224,7 @@ export function problemsOf(issues: readonly v.BaseIssue<unknown>[], prefix = '')
       const key = (item as { key?: unknown }).key;
       path += typeof key === 'number' ? `[${key}]` : path ? `.${String(key)}` : String(key);
     }
-    return { path: path || '(root)', message: issue.message };
+    return { path: path || '(root)', message: plainMessage(issue) };
   });
 }
 
