@@ -1,9 +1,9 @@
 // Backup: JSON import (read + check, preview, write in one transaction) and JSON/CSV export, timed inside the built
 // options page with the User Timing measures the Backup section records ('pt-journal:import-check', ...), on
-// synthetic journals (tests/fixtures/synthetic.ts) of 4 weeks, 10 years (3,653 days, all fields) and 100,000 days.
+// synthetic journals (tests/fixtures/synthetic.ts) of 4 weeks, 10 years (3,653 days, all fields) and 46,000 days (the longest journal import accepts).
 // The journal is seeded through the real UI path: the file input, the preview, the Import button. Also the longest
 // main-thread task (PerformanceObserver 'longtask') during each import and export.
-// Targets (issue #3): 10 years export <= 300 ms, import <= 1 s; 100,000 days: no frozen tab over 1 s.
+// Targets (issue #3): 10 years export <= 300 ms, import <= 1 s; the longest journal: no frozen tab over 1 s.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,9 @@ import { launchExtension, ROOT } from '../lib/browser.mjs';
 const SIZES = [
   { label: '4 weeks', days: 28 },
   { label: '10 years', days: 3653, targets: { import: 1000, export: 300 } },
-  { label: '100,000 days', days: 100_000, targets: { longtask: 1000 } },
+  // The longest journal import accepts: 1900 to today (days after tomorrow are refused since issue #11), 4.6x the
+  // 10,000 days of a very long real journal.
+  { label: '46,000 days', days: 46_000, targets: { longtask: 1000 } },
 ];
 
 async function loadSynthetic(dir) {

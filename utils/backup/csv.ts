@@ -182,7 +182,8 @@ export function csvToRawEntries(
   }
   const exercises = new Map<string, string>();
   const entries: CsvJournal['entries'] = [];
-  const num = (s: string): number | string => (/^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : s);
+  // As String(number) writes it, exponent included (a reach of 5e-7 must come back as a number, found by fuzzing).
+  const num = (s: string): number | string => (/^-?\d+(\.\d+)?(e[-+]?\d+)?$/.test(s.trim()) ? Number(s) : s);
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     if (row.length === 1 && row[0] === '') continue; // blank line

@@ -57,6 +57,7 @@ export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (err instanceof ValidationError || err instanceof StorageError || err instanceof ConflictError)
       throw err;
+    if ((err as Error)?.name === 'ImportConflictError') throw err; // utils/backup/apply.ts: the journal changed
     if (isQuotaError(err)) throw new StorageError(t('errStorageFull'), true);
     throw new StorageError(t('errStorageFailed', (err as Error)?.name ?? 'error'), false);
   }
