@@ -192,7 +192,6 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'typeBoolean',
   Array: 'typeList',
   Object: 'typeObject',
-  null: 'typeNull',
 };
 
 /**
