@@ -136,9 +136,9 @@ test('a broken file shows what is wrong and where, and changes nothing', async (
   const text = (await problems.textContent()) ?? '';
   expect(text).toContain('was not imported');
   expect(text).toContain(
-    `Entry 5 (${broken.entries[5]!.date}), pain: Pain must be a whole number from 0 to 10.`,
+    `Entry 6 (${broken.entries[5]!.date}), pain: Pain must be a whole number from 0 to 10.`,
   );
-  expect(text).toContain(`Entry 9 (${broken.entries[9]!.date}), soreness`);
+  expect(text).toContain(`Entry 10 (${broken.entries[9]!.date}), soreness`);
   expect(await axeViolations(page, '#backup')).toEqual([]);
   await problems.scrollIntoViewIfNeeded();
   await screenshot(page, 'data-backup-problems', false);
