@@ -9,6 +9,7 @@ import { t } from '@/utils/i18n';
 import { localDay } from '@/utils/dates';
 import { loadSettings, updateSettings } from '@/utils/settings';
 import { sendPageCommand } from '@/utils/keyboard/bus';
+import { SOURCES_PAGE } from '@/utils/journal/clinical';
 import { RANGE_IDS, SECTIONS, runnableFromUrl, type RangeId, type Surface } from '@/utils/keyboard/commands';
 
 export interface ActionContext {
@@ -132,8 +133,8 @@ const RUNNERS: Record<string, Runner> = {
     focusById('opt-caution-muted-heading');
   },
   'open.help': () => openTab('/help.html'),
-  // The sources of every reference point; the help page until a Sources page exists.
-  'open.sources': () => openTab('/help.html'),
+  // Every reference point's source written out (entrypoints/sources).
+  'open.sources': () => openTab(SOURCES_PAGE),
   shortcuts: (ctx) => ctx.openShortcuts(),
 };
 

@@ -180,6 +180,14 @@ test('"?" lists the shortcuts; g sequences move between sections; keys typed in 
   ).toBe(false);
   expect(await page.getByLabel(/Show a short caution on web pages/).isChecked()).toBe(false);
 
+  // "sources" opens the Sources page in a new tab.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('sources');
+  const [sources] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
+  await sources.waitForLoadState();
+  expect(sources.url()).toBe(b.url('sources.html'));
+  await sources.close();
+
   // The palette in dark mode at 200% zoom (550 px wide): axe-clean, nothing wider than the window.
   await page.setViewportSize({ width: 550, height: 700 });
   await page.keyboard.press('Control+K');
