@@ -19,19 +19,19 @@ const w = (...parts: string[]): string => `(?:${parts.join('|')})`;
 /** Pain, injury and musculoskeletal conditions (stems). */
 export const CONDITION = w(
   // en
-  String.raw`\b(?:pain|painful|ach(?:e|es|ing|y)\b|backache|sore(?:ness)?\b|injur|sciatic|herniat|slipped dis[ck]|bulging dis[ck]|dis[ck] (?:bulge|herniation|problem)|tendin(?:itis|osis|opathy)|tendonitis|bursitis|sprain|strain(?:ed)?\b|stiff(?:ness)?\b|rehab|physio|physical therap|plantar fasci|frozen shoulder|tennis elbow|golfer.?s elbow|carpal tunnel|tmj\b|tmd\b|whiplash|posture|postural|impingement|spondyl|stenosis|arthritis|osteoarthritis|shin splints|after (?:knee |hip |shoulder |back )?surgery|(?:micro)?discectomy|laminectomy|spinal fusion|post-?op(?:erative)?\b|after (?:your |an? |the )?(?:[a-z]+ ){0,2}(?:surgery|operation)|(?:tras|despues de) (?:la |una )?(?:cirugia|operacion)|postoperatori|apres (?:une |l.|votre )?(?:operation|chirurgie)|ligamentoplastie|nach (?:der |einer |ihrer )?(?:operation|op)\b|dopo (?:l.|un )?(?:intervento|operazione)|pos-?operatorio|apos (?:a )?cirurgia|na (?:de |een )?operatie|(?:knee|hip|shoulder) replacement|acl\b|meniscus|rotator cuff|piriformis|si joint|sacroiliac|lumbago)`,
+  String.raw`\b(?:pain|painful|ach(?:e|es|ing|y)\b|backache|sore(?:ness)?\b|injur|sciatic|herniat|slipped dis[ck]|bulging dis[ck]|dis[ck] (?:bulge|herniation|problem)|tendin(?:itis|osis|opathy)|tendonitis|bursitis|sprain|strain(?:ed)?\b|stiff(?:ness)?\b|rehab|physio|physical therap|plantar fasci|fasci(?:i)?tis|fasciopath|epicondyl|tendinopath|trochanteric|piriformis syndrome|frozen shoulder|tennis elbow|golfer.?s elbow|carpal tunnel|tmj\b|tmd\b|whiplash|posture|postural|impingement|spondyl|stenosis|arthritis|osteoarthritis|shin splints|after (?:knee |hip |shoulder |back )?surgery|(?:micro)?discectomy|laminectomy|spinal fusion|post-?op(?:erative)?\b|after (?:your |an? |the )?(?:[a-z]+ ){0,2}(?:surgery|operation)|(?:tras|despues de) (?:la |una )?(?:cirugia|operacion)|postoperatori|apres (?:une |l.|votre )?(?:operation|chirurgie)|ligamentoplastie|nach (?:der |einer |ihrer )?(?:operation|op)\b|dopo (?:l.|un )?(?:intervento|operazione)|pos-?operatorio|apos (?:a )?cirurgia|na (?:de |een )?operatie|(?:knee|hip|shoulder) replacement|acl\b|meniscus|rotator cuff|piriformis|si joint|sacroiliac|lumbago)`,
   // es
-  String.raw`\b(?:dolor|dolencia|lesion|ciatic|hernia|tendinitis|esguince|contractura|lumbalgia|cervicalgia|rehabilitacion|fisioterap|kinesiolog|postura|molestia)`,
+  String.raw`\b(?:dolor|dolencia|lesion|ciatic|hernia|tendinitis|esguince|contractura|lumbalgia|cervicalgia|rehabilitacion|fisioterap|kinesiolog|postura|molestia|fascitis|epicondilitis|artrosis|gonalgia|ciatalgia|torticolis|espolon)`,
   // fr
-  String.raw`\b(?:douleur|mal (?:de|au|aux) (?:dos|cou|genou|epaule|hanche|nuque|pied|dents)|blessure|sciatique|hernie|tendinite|entorse|reeducation|kine\b|kinesitherap|lombalgie|torticolis|cervicalgie|capsulite)`,
+  String.raw`\b(?:douleur|mal (?:de|au|aux) (?:dos|cou|genou|epaule|hanche|nuque|pied|dents)|blessure|sciatique|hernie|tendinite|entorse|reeducation|kine\b|kinesitherap|lombalgie|torticolis|cervicalgie|capsulite|fasciite|aponevrosite|epicondylite|arthrose|sciatalgie|lumbago|dorsalgie|gonarthrose|cruralgie)`,
   // de
-  String.raw`\b(?:weh\b|beschwerden|ischias|reha\b|rehabilitation|nackensteif|haltungs)|schmerz|verletzung|bandscheibe|sehnenentz(?:u|ue)ndung|verstauchung|physiotherap|krankengymnastik|hexenschuss|verspannung|tennisarm|fersensporn|arthrose`,
+  String.raw`\b(?:weh\b|beschwerden|ischias|reha\b|rehabilitation|nackensteif|haltungs)|schmerz|verletzung|bandscheibe|sehnenentz(?:u|ue)ndung|verstauchung|physiotherap|krankengymnastik|hexenschuss|verspannung|tennisarm|fersensporn|arthrose|fasziitis|epikondyl|ischialgie|lumbalgie|tendinopathie`,
   // it
-  String.raw`\b(?:dolor[ei]|mal di (?:schiena|testa|collo)|lesion[ei]|sciatica|ernia|tendinite|distorsione|riabilitazion|fisioterapi|lombalgia|cervicale\b|postura|contrattura)`,
+  String.raw`\b(?:dolor[ei]|mal di (?:schiena|testa|collo)|lesion[ei]|sciatica|ernia|tendinite|distorsione|riabilitazion|fisioterapi|lombalgia|cervicale\b|postura|contrattura|fascite|epicondilite|artrosi|sciatalgia|cervicalgia|torcicollo|lombosciatalgia)`,
   // pt
-  String.raw`\b(?:dor(?:es)?\b|lesao|ciatico|hernia de disco|tendinite|entorse|reabilitacao|fisioterapia|lombalgia)`,
+  String.raw`\b(?:dor(?:es)?\b|lesao|ciatico|hernia de disco|tendinite|entorse|reabilitacao|fisioterapia|lombalgia|fascite|epicondilite|artrose|ciatalgia|ciatica|tendinite|torcicolo|cervicalgia|coluna)`,
   // nl
-  String.raw`\b(?:blessure|ischias|revalidatie|houding|klachten)|pijn|hernia|peesontsteking|verstuiking|fysiotherap`,
+  String.raw`\b(?:blessure|ischias|revalidatie|houding|klachten)|pijn|hernia|peesontsteking|verstuiking|fysiotherap|hielspoor|tenniselleboog|fasciitis|artrose|ischias|lage rug|nekklacht`,
 );
 
 /** Exercises, stretches, yoga, pilates, mobility (stems). */
