@@ -29,16 +29,12 @@ export interface PageExcerpt {
   ogType: string;
   /** JSON-LD @type values (top level, @graph, mainEntity), bounded. */
   types: string[];
-  /** Google Scholar / Dublin Core citation meta present (a research article). */
-  citation: boolean;
   /** The first h1's text, at most 300 characters. */
   h1: string;
   /** Up to MAX_HEADINGS h1-h3 texts (h1s first, then h2s, then h3s), each at most 200 characters. */
   headings: string[];
   /** Up to TEXT_CAP characters of the main content's text, skipping nav/aside/footer/forms/scripts. */
   text: string;
-  /** Items in the first ten ordered lists of the main content (numbered steps), bounded. */
-  olItems: number;
 }
 
 /** Characters of main text read at most. */
@@ -161,14 +157,6 @@ function headings(doc: Document): string[] {
   return out;
 }
 
-/** Items of ordered lists in the main content (numbered steps), bounded. */
-function orderedItems(root: Element): number {
-  const lists = root.getElementsByTagName('ol');
-  let n = 0;
-  for (let i = 0, ol = lists[0]; ol && i < 10; ol = lists[++i]) n += Math.min(ol.children.length, 20);
-  return n;
-}
-
 /** Reads the bounded excerpt of a page that every later step works from. */
 export function extractExcerpt(url: URL, doc: Document): PageExcerpt {
   const { root, start } = mainRoot(doc);
@@ -178,11 +166,9 @@ export function extractExcerpt(url: URL, doc: Document): PageExcerpt {
     description: meta(doc, 'description', 'og:description', 'twitter:description'),
     ogType: meta(doc, 'og:type').toLowerCase(),
     types: jsonLdTypes(doc),
-    citation: meta(doc, 'citation_title', 'citation_doi', 'citation_journal_title', 'dc.identifier') !== '',
     h1: (doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 300).replace(/\s+/g, ' ').trim(),
     headings: headings(doc),
     text: root ? sampleText(root, TEXT_CAP, start) : '',
-    olItems: root ? orderedItems(root) : 0,
   };
 }
 

@@ -66,7 +66,6 @@ export const DENSE: ReadonlyArray<readonly [string, ReasonId]> = [
   ['moves', 'position'],
   ['instructionAny', 'hold'],
   ['topicAndInstruction', 'hold'],
-  ['orderedList', 'steps'],
   ['howTo', 'howTo'],
   ['video', 'video'],
   ['videoTopic', 'video'],
@@ -85,8 +84,18 @@ export const DENSE: ReadonlyArray<readonly [string, ReasonId]> = [
   ['shortText', 'textTopic'],
 ];
 
+/**
+ * A page whose title (or h1) or address itself names both a condition and exercises ("Exercises for sciatica",
+ * /ejercicios-para-la-ciatica) teaches them in nearly every case, instruction phrase or not (121 of 125 such pages in
+ * the corpus's train and dev splits), unless it is a research, shop, booking, job or animal page. Such a claim adds
+ * CLAIM_WEIGHT to the score, under the title's or the address's reason.
+ */
+export const CLAIM_WEIGHT = 3;
+
 export interface Features {
   dense: Float32Array;
+  /** Where the page claims "exercises for <condition>" (see CLAIM_WEIGHT), or null. */
+  claim: 'title' | 'url' | null;
   /** Per field: bucket indices (may repeat) and the value each occurrence adds. */
   hashed: Record<Field, { idx: Uint32Array; val: number }>;
 }
@@ -201,7 +210,6 @@ export function featurize(ex: PageExcerpt): Features {
     moves: sat(moves, 10),
     instructionAny: b(instruction > 0),
     topicAndInstruction: b(conditionAnywhere && exerciseAnywhere && instruction > 0),
-    orderedList: b(ex.olItems >= 3),
     howTo: b(kinds.howTo || kinds.exercisePlan),
     video: b(kinds.video || u.video),
     videoTopic: b((kinds.video || u.video) && topicBoth),
@@ -210,7 +218,7 @@ export function featurize(ex: PageExcerpt): Features {
     bookingText: sat(text.booking, 6),
     bookingPage: b(kinds.clinic || u.booking || title.booking),
     researchText: sat(text.research, 8),
-    researchPage: b(kinds.scholarly || ex.citation || u.research),
+    researchPage: b(kinds.scholarly || u.research),
     jobText: sat(text.job, 6),
     jobPage: b(kinds.job || u.job || title.job),
     animalText: sat(text.animal, 6),
@@ -221,6 +229,20 @@ export function featurize(ex: PageExcerpt): Features {
   };
   const dense = new Float32Array(DENSE.length);
   DENSE.forEach(([name], i) => (dense[i] = values[name] ?? 0));
+  const against =
+    values.researchPage ||
+    values.animalPage ||
+    values.shopPage ||
+    values.jobPage ||
+    text.research ||
+    text.animal;
+  const claim = against
+    ? null
+    : title.condition && title.exercise
+      ? 'title'
+      : u.condition && u.exercise
+        ? 'url'
+        : null;
 
   const hashed = {} as Features['hashed'];
   const fieldText: Record<Field, string> = {
@@ -232,5 +254,5 @@ export function featurize(ex: PageExcerpt): Features {
     const idx = terms(fieldText[f], f === 'text' ? 800 : 300);
     hashed[f] = { idx: Uint32Array.from(idx), val: idx.length ? 1 / Math.sqrt(idx.length) : 0 };
   }
-  return { dense, hashed };
+  return { dense, claim, hashed };
 }

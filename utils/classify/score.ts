@@ -6,12 +6,13 @@
  * corpus in tests/fixtures/caution-corpus) over the features of ./features.ts: the hand-made detectors as dense
  * features plus hashed words, word pairs and character 4-grams of the title, headings and text.
  *
- *   score   = bias + Σ dense weight × value + Σ hashed weight × value      (a log-odds)
+ *   score   = bias + Σ dense weight × value + Σ hashed weight × value (+ CLAIM_WEIGHT when the title or address
+ *             itself says "exercises for <condition>" and nothing marks a research, shop, job or animal page)
  *   caution = score ≥ threshold
  *   reasons = the same terms summed per ReasonId (bias excluded), so "Why am I seeing this?" adds up to the score.
  */
 import type { PageExcerpt } from './excerpt';
-import { DENSE, FIELDS, HASH_BUCKETS, featurize, fieldReason } from './features';
+import { CLAIM_WEIGHT, DENSE, FIELDS, HASH_BUCKETS, featurize, fieldReason } from './features';
 import { MODEL } from './model-weights';
 
 export type ReasonId =
@@ -75,6 +76,10 @@ export function contributions(ex: PageExcerpt): { logit: number; byReason: Map<R
     if (s !== 0) add(fieldReason(field), s);
     logit += s;
   });
+  if (f.claim) {
+    add(f.claim === 'title' ? 'titleTopic' : 'urlTopic', CLAIM_WEIGHT);
+    logit += CLAIM_WEIGHT;
+  }
   return { logit, byReason };
 }
 
