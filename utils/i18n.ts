@@ -7,7 +7,34 @@ import { browser } from 'wxt/browser';
 export function t(key: string, ...subs: Array<string | number>): string {
   // Keys come from locales/*.json merged at build time, so WXT's generated key type does not know them.
   const raw = (browser.i18n.getMessage as (k: string) => string)(key) || key;
-  return subs.length === 0 ? raw : raw.replace(/\{(\d)\}/g, (_, i: string) => String(subs[Number(i)] ?? ''));
+  return subs.length === 0 ? raw : raw.replace(/\{(\d)\}/g, (_, i: string) => formatSub(subs[Number(i)]));
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number passed to t() is written the browser's way ("4,5 cm" in German and Spanish). No digit grouping, so a
+ * year stays "2026"; callers that want fixed decimals format the number themselves and pass a string.
+ */
+function formatSub(value: string | number | undefined): string {
+  if (typeof value !== 'number') return value ?? '';
+  const locale = uiLocale();
+  let f = numberFormats.get(locale);
+  if (!f)
+    numberFormats.set(
+      locale,
+      (f = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 2 })),
+    );
+  return f.format(value);
+}
+
+/**
+ * Marks a page with the language its messages are actually in (the `langTag` message of the locale the browser
+ * picked), so screen readers pronounce it right and hyphenation and spell-check follow it. The HTML files say "en"
+ * until this runs.
+ */
+export function setDocumentLanguage(doc: Document = document): void {
+  doc.documentElement.lang = t('langTag');
 }
 
 /** The UI language the browser picked for our messages, for date and number formatting. */

@@ -11,6 +11,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { uiLocale } from '@/utils/i18n';
+import { numberAxisLabels, timeAxisLabels } from './axisLabels';
 
 export interface ChartSeries {
   label: string;
@@ -111,6 +113,7 @@ function options(
 ): uPlot.Options {
   const fg = cssVar('--fg-soft');
   const grid = cssVar('--border');
+  const locale = uiLocale();
   const axis: uPlot.Axis = {
     stroke: fg,
     grid: { stroke: grid, width: 1 },
@@ -125,7 +128,17 @@ function options(
       x: { time: true },
       y: p.y ? { range: p.y } : { auto: true },
     },
-    axes: [axis, { ...axis, label: p.yLabel, labelSize: 20, size: 44 }],
+    axes: [
+      // Dates and numbers in the browser's language (uPlot's defaults are English, US order).
+      { ...axis, values: (_u, splits, _i, _space, incr) => timeAxisLabels(splits, incr, locale) },
+      {
+        ...axis,
+        label: p.yLabel,
+        labelSize: 20,
+        size: 44,
+        values: (_u, splits) => numberAxisLabels(splits, locale),
+      },
+    ],
     series: [
       {},
       ...p.series.map((s): uPlot.Series => ({

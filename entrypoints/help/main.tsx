@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './help.css';
-import { t } from '@/utils/i18n';
+import { setDocumentLanguage, t } from '@/utils/i18n';
 import { sourceHref } from '@/utils/journal/clinical';
 
 /**
@@ -70,4 +70,5 @@ function Help() {
 }
 
 document.title = t('helpTitle');
+setDocumentLanguage();
 render(<Help />, document.getElementById('app')!);

@@ -3,9 +3,10 @@ import '@/components/theme.css';
 import './options.css';
 import { App } from './App';
 import { JournalGate } from '@/components/JournalGate';
-import { t } from '@/utils/i18n';
+import { setDocumentLanguage, t } from '@/utils/i18n';
 
 document.title = t('optionsTitle');
+setDocumentLanguage();
 render(
   <JournalGate>
     <App />

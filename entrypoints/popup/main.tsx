@@ -6,10 +6,11 @@ import { preloadDay } from './day';
 import { JournalGate } from '@/components/JournalGate';
 import { pageJournal } from '@/utils/db/journal';
 import { localDay } from '@/utils/dates';
-import { t } from '@/utils/i18n';
+import { setDocumentLanguage, t } from '@/utils/i18n';
 
 performance.mark('pt:main-start');
 document.title = t('popupTitle');
+setDocumentLanguage();
 preloadDay(pageJournal(), localDay());
 render(
   <JournalGate compact>

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './sources.css';
-import { t } from '@/utils/i18n';
+import { setDocumentLanguage, t } from '@/utils/i18n';
 import {
   EARLY_POST_SURGERY_WEEKS,
   PAIN_MIN_MEANINGFUL_POINTS,
@@ -94,4 +94,5 @@ function Sources() {
 }
 
 document.title = `${t('srcTitle')} — PT Journal`;
+setDocumentLanguage();
 render(<Sources />, document.getElementById('app')!);

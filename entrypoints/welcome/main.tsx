@@ -3,9 +3,10 @@ import '@/components/theme.css';
 import './welcome.css';
 import { App } from './App';
 import { JournalGate } from '@/components/JournalGate';
-import { t } from '@/utils/i18n';
+import { setDocumentLanguage, t } from '@/utils/i18n';
 
 document.title = t('welcomeTitle');
+setDocumentLanguage();
 render(
   <JournalGate>
     <App />

@@ -18,8 +18,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * @param {{ resolveAllToPort?: number, args?: string[], colorScheme?: 'light' | 'dark',
- *   viewport?: { width: number, height: number }, extensionDir?: string | null }} [opts]
+ *   viewport?: { width: number, height: number }, extensionDir?: string | null, locale?: string }} [opts]
  *   extensionDir: null launches without the extension (for "with vs without" measurements).
+ *   locale: the browser's language as pages and chrome.i18n.getUILanguage() see it (pair it with args --lang=…,
+ *   which picks the extension's messages).
  */
 export async function launchExtension(opts = {}) {
   const dir = opts.extensionDir === undefined ? EXTENSION_DIR : opts.extensionDir;
@@ -43,6 +45,7 @@ export async function launchExtension(opts = {}) {
     headless: true,
     args,
     colorScheme: opts.colorScheme ?? 'light',
+    ...(opts.locale ? { locale: opts.locale } : {}),
     viewport: opts.viewport ?? { width: 1100, height: 800 },
   });
   let extensionId = '';

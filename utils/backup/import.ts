@@ -31,7 +31,7 @@ import {
   type Profile,
 } from '../journal/schema';
 import type { Settings } from '../settings';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
 import { isAllowedEntryDay, localDay, type Day } from '../dates';
 import { EnvelopeSchema, MAX_IMPORT_BYTES } from './format';
 import { CSV_FIXED_COLUMNS, csvToRawEntries } from './csv';
@@ -95,7 +95,14 @@ export function checkFileSize(size: number): void {
     throw new ImportError([
       {
         path: '(file)',
-        message: t('dataErrTooBig', (size / 1024 / 1024).toFixed(1), MAX_IMPORT_BYTES / 1024 / 1024),
+        message: t(
+          'dataErrTooBig',
+          (size / 1024 / 1024).toLocaleString(uiLocale(), {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          }),
+          MAX_IMPORT_BYTES / 1024 / 1024,
+        ),
       },
     ]);
 }

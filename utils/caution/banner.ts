@@ -127,6 +127,8 @@ export function buildBanner(doc: Document, { reasons, earlyPostSurgery, actions 
       class: `panel${earlyPostSurgery ? ' early' : ''}`,
       role: 'note',
       'aria-labelledby': 'pt-caution-title',
+      // The note speaks the browser's language, not necessarily the page's.
+      lang: t('langTag'),
     },
     el(
       doc,

@@ -1,6 +1,6 @@
 /** "Keep the journal safe on this device": asks the browser for persistent storage and shows whether it is granted. */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 
 export function Persistence() {
   const [persisted, setPersisted] = useState<boolean | null>(null);
@@ -26,7 +26,7 @@ export function Persistence() {
             : persisted
               ? t('dataPersistYes')
               : t('dataPersistNo')}
-        {usage !== null && ` ${t('dataUsage', (usage / 1024 / 1024).toFixed(1))}`}
+        {usage !== null && ` ${t('dataUsage', megabytes(usage))}`}
       </p>
       {supported && persisted === false && (
         <button type="button" onClick={() => void ask()}>
@@ -35,4 +35,12 @@ export function Persistence() {
       )}
     </section>
   );
+}
+
+/** "0.3" / "0,3": megabytes with one decimal in the browser's language. */
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toLocaleString(uiLocale(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 }
