@@ -201,6 +201,34 @@ describe('handlers over the journal', () => {
     expect(saved).toHaveLength(0);
   });
 
+  test('a save elsewhere between the read and the write is merged into, never overwritten', async () => {
+    const { journal, h } = setup();
+    await journal.saveEntry({ date: '2026-03-02', pain: 6, note: 'morning' });
+    // The popup saves the same day right after the omnibox has read it.
+    const read = journal.getEntry.bind(journal);
+    let raced = false;
+    journal.getEntry = async (d) => {
+      const seen = await read(d);
+      if (!raced) {
+        raced = true;
+        await journal.saveEntry({ date: '2026-03-02', pain: 6, stiffness: 3, note: 'morning\npopup' });
+      }
+      return seen;
+    };
+    const saveSpy = vi.spyOn(journal, 'saveEntry');
+    expect((await h.enter('4 sharp note evening')).kind).toBe('saved');
+    expect(await read('2026-03-02')).toMatchObject({
+      pain: 4,
+      soreness: 'sharp',
+      stiffness: 3,
+      note: 'morning\npopup\nevening',
+    });
+    // The omnibox's first write carried the version it read and was refused; the second merged into the popup's save.
+    const omnibox = saveSpy.mock.calls.flatMap((call, i) => (call[1] !== undefined ? [i] : []));
+    expect(omnibox).toHaveLength(2);
+    await expect(saveSpy.mock.results[omnibox[0]!]!.value).rejects.toThrow(/changed elsewhere/);
+  });
+
   test('page words open pages in the tab the browser chose', async () => {
     const { h } = setup();
     const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/' });

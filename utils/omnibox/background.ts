@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import type { Journal } from '../db/journal';
 import { ValidationError, type Entry } from '../journal/schema';
-import { StorageError } from '../db/journal';
+import { ConflictError, StorageError } from '../db/journal';
 import { addDays, formatDay, localDay, type Day } from '../dates';
 import { t, uiLocale } from '../i18n';
 import {
@@ -29,6 +29,8 @@ type Browser = typeof browser;
 type WriteIntent = Extract<OmniboxIntent, { kind: 'log' | 'note' }>;
 
 export const OMNIBOX_NOTIFICATION_ID = 'omni:result';
+/** Reads and writes of one Enter before giving up when other pages keep saving the same day. */
+const MAX_ATTEMPTS = 3;
 
 export interface OmniboxDeps {
   browser: Browser;
@@ -169,21 +171,30 @@ export function createOmniboxHandlers(
     return describe(intent, await journal.getEntry(date), date);
   }
 
+  /**
+   * Read, merge, write with the day's updatedAt as the expected version (the data layer's optimistic concurrency,
+   * as in the popup): when another page saved the day between the read and the write, the data layer refuses
+   * (ConflictError) and we merge again into what is stored now. The merge only sets the typed fields and appends the
+   * note, so a retry never undoes the other edit.
+   */
   async function save(intent: WriteIntent): Promise<OmniboxResult> {
     const date = dayOf(intent.day, deps.now());
-    // Read, merge, write. The data layer validates the merged entry exactly as it does the popup's.
-    const existing = await journal.getEntry(date);
-    const merged = mergeIntent(existing, intent, date);
-    if (!merged) return { kind: 'refused', message: t('omniNoteNeedsPain', dayLabel(intent.day, date)) };
-    try {
-      const entry = await journal.saveEntry(merged);
-      await deps.onSaved();
-      return { kind: 'saved', date, entry };
-    } catch (err) {
-      if (err instanceof ValidationError)
-        return { kind: 'refused', message: err.problems.map((p) => p.message).join(' ') };
-      if (err instanceof StorageError) return { kind: 'refused', message: err.message };
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      const existing = await journal.getEntry(date);
+      const merged = mergeIntent(existing, intent, date);
+      if (!merged) return { kind: 'refused', message: t('omniNoteNeedsPain', dayLabel(intent.day, date)) };
+      try {
+        const entry = await journal.saveEntry(merged, existing?.updatedAt ?? null);
+        await deps.onSaved();
+        return { kind: 'saved', date, entry };
+      } catch (err) {
+        if (err instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;
+        if (err instanceof ConflictError) return { kind: 'refused', message: t('conflictTitle') };
+        if (err instanceof ValidationError)
+          return { kind: 'refused', message: err.problems.map((p) => p.message).join(' ') };
+        if (err instanceof StorageError) return { kind: 'refused', message: err.message };
+        throw err;
+      }
     }
   }
 
