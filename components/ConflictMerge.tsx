@@ -4,7 +4,7 @@
  * "saved", and lets the person take either side per field; or keep the saved version and drop theirs, knowingly.
  * Nothing is written here: the page saves the merged form with the stored entry's updatedAt as its new base.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { defaultChoices, diffDay, mergeDay, type FieldDiff, type Side } from '@/utils/journal/conflict';
 import type { CheckinForm } from '@/utils/journal/form';
 import type { Entry, Profile } from '@/utils/journal/schema';
@@ -68,6 +68,9 @@ export function ConflictMerge(props: ConflictMergeProps) {
   const { mine, theirs, profile } = props;
   const diffs = useMemo(() => diffDay(mine, theirs, props.base), [mine, theirs, props.base]);
   const [choices, setChoices] = useState<Record<string, Side>>(() => defaultChoices(diffs));
+  // Keyboard and screen-reader users land on the question that just replaced the form.
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => ref.current?.focus(), []);
   const title = props.olderDraft ? t('conflictOlderTitle') : t('conflictTitle');
   const explain = props.olderDraft
     ? t('conflictOlderExplain', when(props.olderDraft.savedAt), theirs ? when(theirs.updatedAt) : '')
@@ -76,6 +79,8 @@ export function ConflictMerge(props: ConflictMergeProps) {
       : t('conflictDeleted');
   return (
     <section
+      ref={ref}
+      tabIndex={-1}
       class="conflict notice warn"
       role="group"
       aria-labelledby="conflict-title"

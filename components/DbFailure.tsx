@@ -10,6 +10,7 @@ import { loadSettings } from '@/utils/settings';
 import { localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
 import { download } from '@/utils/backup/download';
+import './DbFailure.css';
 
 export function DbFailure({
   error,
