@@ -25,7 +25,14 @@ import {
   sourceHref,
   type SourceId,
 } from '@/utils/journal/clinical';
-import { adherence, dailySeries, percent, SessionCode, type DailySeries } from '@/utils/journal/progress';
+import {
+  adherence,
+  dailySeries,
+  homeOverAllDays,
+  percent,
+  SessionCode,
+  type DailySeries,
+} from '@/utils/journal/progress';
 import {
   MIN_DAYS_PER_WEEK,
   baselineVsNow,
@@ -135,6 +142,7 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
   if (entries.length === 0) return <p class="notice">{t('progRepEmpty')}</p>;
   const r = baselineVsNow(entries, entries);
   const ad = adherence(s);
+  const home = homeOverAllDays(s);
   const sessions = ad.sessionsAttended + ad.sessionsMissed;
   const sore = [0, 0, 0, 0];
   let soreDays = 0;
@@ -321,8 +329,16 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
                 : t('progAdNoSessions')}
             </li>
             <li>
-              {ad.homeDays
-                ? t('progRepHome', ad.homeDone, ad.homeDays, percent(ad.homeDone, ad.homeDays)!, ad.homeAll)
+              {home
+                ? t(
+                    'progRepHome',
+                    home.done,
+                    home.days,
+                    fmt(home.from),
+                    home.percent,
+                    home.all,
+                    home.unanswered,
+                  )
                 : t('progAdNoHome')}
             </li>
             {ad.longestStreak > 1 && <li>{t('progRepStreak', ad.longestStreak)}</li>}

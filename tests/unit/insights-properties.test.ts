@@ -18,7 +18,7 @@ import {
   type Insight,
   type InsightInput,
 } from '@/utils/journal/insights';
-import { dailySeries, functionMean } from '@/utils/journal/progress';
+import { dailySeries, functionMean, homeOverAllDays } from '@/utils/journal/progress';
 import { trapNoise, trapNotResponding, trapRisingPain, TRAP_FIXED_TODAY } from '../fixtures/trap-journals';
 
 const RUNS = 500;
@@ -422,6 +422,10 @@ describe('trap journals', () => {
     expect(commit.lines).toContain('You logged home exercises (all or some) on 1 of 14 days (7%).');
     expect(commit.lines).toContain('Days with no answer about home exercises: 13.');
     expect(commit.tone).toBe('info');
+    // The dashboard and the report count the same way: over every day since the first check-in.
+    const b = trapNotResponding(today);
+    const home = homeOverAllDays(dailySeries(b.entries, addDays(today, -83), today));
+    expect(home).toMatchObject({ days: 14, done: 1, unanswered: 13, percent: 7 });
   });
 
   test('trap 2: pain rising 3 → 7 over 16 days after an online exercise: no soreness reassurance', () => {

@@ -20,6 +20,7 @@ import {
   SessionCode,
   adherence,
   dailySeries,
+  homeOverAllDays,
   percent,
   stats,
   type DailySeries,
@@ -239,21 +240,25 @@ export function buildProgressView(entries: readonly Entry[], range: Span, profil
 
   // ---- adherence --------------------------------------------------------------------------------------------------
   const ad = adherence(s);
+  // A share of every day since the first check-in, never of the days answered (utils/journal/progress.ts).
+  const home = homeOverAllDays(s);
   const sessions = ad.sessionsAttended + ad.sessionsMissed;
   const adSummary = [
     rangeText,
     sessions
       ? t('progAdSessions', ad.sessionsAttended, ad.sessionsMissed, percent(ad.sessionsAttended, sessions)!)
       : t('progAdNoSessions'),
-    ad.homeDays
+    home
       ? t(
           'progAdHome',
-          ad.homeDone,
-          ad.homeDays,
-          percent(ad.homeDone, ad.homeDays)!,
-          ad.homeAll,
-          ad.homeDone - ad.homeAll,
-          ad.homeDays - ad.homeDone,
+          home.done,
+          home.days,
+          formatDay(home.from, locale, { weekday: undefined }),
+          home.percent,
+          home.all,
+          home.done - home.all,
+          home.none,
+          home.unanswered,
         )
       : t('progAdNoHome'),
   ].join(' ');

@@ -220,6 +220,54 @@ export function adherence(s: Pick<DailySeries, 'session' | 'home' | 'length'>): 
   return { sessionsAttended, sessionsMissed, homeDays, homeDone, homeAll, currentStreak, longestStreak };
 }
 
+/**
+ * Home exercises over EVERY calendar day from the first logged day of the series to its end: a share of all days,
+ * never of the days that answered the question (issue #10: "1 of 1 days answered (100%)" read as "every day").
+ * Null when nothing is logged or the question was never answered.
+ */
+export function homeOverAllDays(
+  s: Pick<DailySeries, 'from' | 'pain' | 'home' | 'length'>,
+): {
+  from: Day;
+  days: number;
+  done: number;
+  all: number;
+  none: number;
+  unanswered: number;
+  percent: number;
+} | null {
+  let first = -1;
+  for (let i = 0; i < s.length; i++)
+    if (s.pain[i] === s.pain[i]) {
+      first = i;
+      break;
+    }
+  if (first < 0) return null;
+  let done = 0;
+  let all = 0;
+  let none = 0;
+  let unanswered = 0;
+  for (let i = first; i < s.length; i++) {
+    const h = s.home[i];
+    if (h === HomeCode.All) all++;
+    else if (h === HomeCode.Some) done++;
+    else if (h === HomeCode.None) none++;
+    else unanswered++;
+  }
+  done += all;
+  const days = s.length - first;
+  if (unanswered === days) return null;
+  return {
+    from: addDays(s.from, first),
+    days,
+    done,
+    all,
+    none,
+    unanswered,
+    percent: Math.round((done / days) * 100),
+  };
+}
+
 /** Whole-number percentage, or null when there is nothing to divide by. */
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 100) : null;
