@@ -225,9 +225,7 @@ export function adherence(s: Pick<DailySeries, 'session' | 'home' | 'length'>): 
  * never of the days that answered the question (issue #10: "1 of 1 days answered (100%)" read as "every day").
  * Null when nothing is logged or the question was never answered.
  */
-export function homeOverAllDays(
-  s: Pick<DailySeries, 'from' | 'pain' | 'home' | 'length'>,
-): {
+export function homeOverAllDays(s: Pick<DailySeries, 'from' | 'pain' | 'home' | 'length'>): {
   from: Day;
   days: number;
   done: number;
