@@ -101,7 +101,13 @@ export function KeyboardLayer({ surface }: { surface: Surface }) {
         else show('palette');
         return;
       }
-      if (open || e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('dialog[open]')) {
+      if (
+        open ||
+        e.repeat || // a held key runs its command once
+        e.defaultPrevented ||
+        isTypingTarget(e.target) ||
+        document.querySelector('dialog[open]')
+      ) {
         matcher.reset();
         return;
       }
@@ -111,7 +117,10 @@ export function KeyboardLayer({ surface }: { surface: Surface }) {
       if (hit !== 'pending') run(hit, false);
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      clearTimeout(statusTimer.current);
+    };
   }, [surface]);
 
   // options.html?run=<id>: a command chosen on another page (the report) that needs the dashboard.
