@@ -29,6 +29,10 @@ export default defineConfig({
     },
     // "pt 4" in the address bar logs pain 4 for today (utils/omnibox/).
     omnibox: { keyword: 'pt' },
+    // The caution note's module (entrypoints/caution-ui), imported by the content script only on pages that may get a
+    // note. Web-accessible means a page could fetch it to learn the extension is installed (Chrome: fixed extension
+    // id; Firefox: a random per-install id, so not guessable): see docs/caution.md, threat model.
+    web_accessible_resources: [{ resources: ['caution-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
@@ -60,6 +64,12 @@ export default defineConfig({
   // Firefox's review needs the sources; leave out generated test output (screenshots), which is not source.
   zip: { excludeSources: ['test-results/**', 'bench-results.json', 'web-ext-artifacts/**'] },
   hooks: {
+    // WXT builds unlisted scripts as IIFEs; the caution note's module is imported with import() from the content
+    // script, so it must be an ES module whose default export is what its main() returns (issue #9).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length === 1 && entrypoints[0]?.name === 'caution-ui' && config.build?.lib)
+        config.build.lib.formats = ['es'];
+    },
     // Firefox MV2: a non-persistent background (event page) that, like Chrome's service worker, sleeps when idle;
     // reminders and the badge rely on alarms and storage only, never on in-memory state.
     'build:manifestGenerated': (_wxt, manifest) => {

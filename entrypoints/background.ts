@@ -11,7 +11,7 @@ import { registerAutoBackup } from '@/utils/backup/auto';
 // sees the event that woke it).
 export default defineBackground(() => {
   const journal = getJournal();
-  registerCautionHandlers(journal);
+  registerCautionHandlers();
   const reminders = registerReminders(journal);
   // The handlers also sit on the worker's own scope (reachable only by extension code and DevTools), so the e2e test
   // can drive exactly what the browser calls: the headless browser has no address bar to type into.

@@ -3,19 +3,21 @@
  * Names say the direction (sender:receiver/what). Receivers validate every request with valibot before trusting it
  * (a content script runs next to an untrusted page); senders get the reply type from the same map, so no end casts.
  *
- *   content → background  "caution:addExercise"   save the page as an exercise found online
+ *   content → background  "caution:check"         the page's excerpt (passed the prefilter) → may a note show, and why?
+ *                                                the same answer for everyone: nothing from the journal
+ *   content → background  "caution:openAdd"       open the add-exercise page prefilled with the page's title and URL;
+ *                                                the person confirms there (nothing is written from this message)
  *   content → background  "caution:openJournal"   open the dashboard (content scripts cannot open extension pages)
- *   content → background  "caution:openHelp"      open the fixed "When to get help now" page
- *   content → background  "caution:status"        surgery date recent? banner dismissed for this URL this session?
- *   content → background  "caution:dismiss"       hide the banner on this URL until the browser closes (memory only)
+ *   content → background  "caution:openHelp"      open (or bring back) the one "When to get help now" tab
+ *   content → background  "caution:dismiss"       hide the note on this URL until the browser closes (memory only)
  *   content → background  "caution:mute"          "Don't show on this site": add the sender page's host to the muted hosts
  *   page    → background  "journal:changed"       a check-in or the profile was written (badge, reminders)
  *
  * Adding a message: one entry in `requests` (its schema) and one in `Replies` (its reply, `void` for none); tsc then
  * checks every `sendMessage` and every handler given to `onMessages`. On the wire a message stays `{ type, ...data }`.
  *
- *   sender:   const status = await sendMessage('caution:status', { url });   // CautionStatusReply | null
- *   receiver: onMessages({ 'caution:status': (m) => cautionStatus(journal, m.url) }, { accept: fromOurContentScript });
+ *   sender:   const check = await sendMessage('caution:check', { excerpt });   // CautionCheckReply | null
+ *   receiver: onMessages({ 'caution:check': (m, s) => checkPage(m.excerpt, s.url) }, { accept: fromOurContentScript });
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
@@ -27,14 +29,28 @@ const url = v.pipe(v.string(), v.maxLength(2048));
  * script, which only sends (a local helper around v.strictObject kept all of valibot in its bundle, +1.4 KB gzip).
  */
 const requests = {
-  'caution:addExercise': v.strictObject({
-    type: v.literal('caution:addExercise'),
+  /** The page's excerpt (utils/classify/excerpt.ts), every field capped: a page can make it, so it is untrusted. */
+  'caution:check': v.strictObject({
+    type: v.literal('caution:check'),
+    excerpt: v.strictObject({
+      url,
+      title: v.pipe(v.string(), v.maxLength(300)),
+      description: v.pipe(v.string(), v.maxLength(500)),
+      ogType: v.pipe(v.string(), v.maxLength(200)),
+      types: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100)),
+      h1: v.pipe(v.string(), v.maxLength(300)),
+      headings: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(40)),
+      text: v.pipe(v.string(), v.maxLength(4000)),
+    }),
+  }),
+  /** Open the confirmation page; the page's title and address only prefill it. */
+  'caution:openAdd': v.strictObject({
+    type: v.literal('caution:openAdd'),
     title: v.pipe(v.string(), v.maxLength(500)),
     url,
   }),
   'caution:openJournal': v.strictObject({ type: v.literal('caution:openJournal') }),
   'caution:openHelp': v.strictObject({ type: v.literal('caution:openHelp') }),
-  'caution:status': v.strictObject({ type: v.literal('caution:status'), url: v.optional(url) }),
   'caution:dismiss': v.strictObject({ type: v.literal('caution:dismiss'), url }),
   /** No host field: the background mutes the host of the page that sent it, so a page can only mute itself. */
   'caution:mute': v.strictObject({ type: v.literal('caution:mute') }),
@@ -45,17 +61,22 @@ const requests = {
 };
 
 export type Ok = { ok: boolean };
-export type AddExerciseReply = { ok: true; id: string; duplicate: boolean } | { ok: false; error: string };
-/** Only the one fact the banner needs, never the date itself: the page's content script runs beside untrusted code. */
-export const CautionStatusReply = v.strictObject({ earlyPostSurgery: v.boolean(), dismissed: v.boolean() });
-export type CautionStatusReply = v.InferOutput<typeof CautionStatusReply>;
+/**
+ * The background's answer to "caution:check": may a note show, and the reasons it may give (fixed reason ids,
+ * strongest first; the note turns them into fixed sentences). One shape for everyone, never anything from the journal.
+ */
+export const CautionCheckReply = v.strictObject({
+  show: v.boolean(),
+  reasons: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(5)),
+});
+export type CautionCheckReply = v.InferOutput<typeof CautionCheckReply>;
 
 /** Every reply, by name (`void`: the receiver does not answer, so other listeners stay free to). */
 export interface Replies {
-  'caution:addExercise': AddExerciseReply;
+  'caution:check': CautionCheckReply;
+  'caution:openAdd': Ok;
   'caution:openJournal': Ok;
   'caution:openHelp': Ok;
-  'caution:status': CautionStatusReply;
   'caution:dismiss': Ok;
   'caution:mute': Ok;
   'journal:changed': void;
@@ -86,8 +107,8 @@ export function parseMessage(raw: unknown): Message | null {
 }
 
 // Named schemas kept for the tests and callers that check one message.
-export const AddExerciseMessage = requests['caution:addExercise'];
-export const CautionStatusMessage = requests['caution:status'];
+export const CautionCheckMessage = requests['caution:check'];
+export const OpenAddMessage = requests['caution:openAdd'];
 export const JournalChangedMessage = requests['journal:changed'];
 
 type Data<N extends MessageName> = Omit<Request<N>, 'type'>;
@@ -146,15 +167,4 @@ export function onMessages(
   };
   runtime.onMessage.addListener(listener);
   return () => runtime.onMessage.removeListener(listener);
-}
-
-/**
- * The same check as CautionStatusReply without valibot, for the content script: it runs on every page and this
- * one shape does not justify ~3 KB of validator in its bundle (tests/unit/caution-guards.test.ts keeps them equal).
- */
-export function isCautionStatusReply(raw: unknown): raw is CautionStatusReply {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return false;
-  const keys = Object.keys(raw);
-  const r = raw as Record<string, unknown>;
-  return keys.length === 2 && typeof r.earlyPostSurgery === 'boolean' && typeof r.dismissed === 'boolean';
 }

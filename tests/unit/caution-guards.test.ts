@@ -1,7 +1,8 @@
 /** The content script's hand-written guards must accept and reject exactly what the valibot schemas do. */
 import * as v from 'valibot';
 import { isCautionSection } from '@/utils/caution/settings';
-import { CautionStatusReply, isCautionStatusReply } from '@/utils/messages';
+import { CautionCheckReply } from '@/utils/messages';
+import { isCheckReply } from '@/utils/caution/content';
 import { SettingsSchema } from '@/utils/settings';
 
 const sections: unknown[] = [
@@ -28,15 +29,17 @@ test.each(sections.map((s) => [JSON.stringify(s)?.slice(0, 60), s]))(
 );
 
 const replies: unknown[] = [
-  { earlyPostSurgery: true, dismissed: false },
-  { earlyPostSurgery: false, dismissed: true },
-  { earlyPostSurgery: 1, dismissed: false },
-  { earlyPostSurgery: true },
-  { earlyPostSurgery: true, dismissed: false, date: '2026-01-01' },
+  { show: true },
+  { show: false },
+  { show: 1 },
+  {},
+  { show: true, earlyPostSurgery: true },
   undefined,
-  [true, false],
+  null,
+  [true],
+  'show',
 ];
 
-test.each(replies.map((r) => [JSON.stringify(r) ?? 'undefined', r]))('status reply %s', (_name, reply) => {
-  expect(isCautionStatusReply(reply)).toBe(v.safeParse(CautionStatusReply, reply).success);
+test.each(replies.map((r) => [JSON.stringify(r) ?? 'undefined', r]))('check reply %s', (_name, reply) => {
+  expect(isCheckReply(reply)).toBe(v.safeParse(CautionCheckReply, reply).success);
 });

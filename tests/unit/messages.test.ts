@@ -18,17 +18,17 @@ function deliver(msg: unknown, s = sender): Promise<unknown> {
 }
 
 test('parseMessage accepts each known shape and rejects unknown names, extra and bad fields', () => {
-  expect(parseMessage({ type: 'caution:status' })).toEqual({ type: 'caution:status' });
+  expect(parseMessage({ type: 'caution:openHelp' })).toEqual({ type: 'caution:openHelp' });
   expect(parseMessage({ type: 'journal:changed', what: 'entries' })).toEqual({
     type: 'journal:changed',
     what: 'entries',
   });
   expect(parseMessage({ type: 'journal:changed', what: 'everything' })).toBeNull();
-  expect(parseMessage({ type: 'caution:status', extra: 1 })).toBeNull();
+  expect(parseMessage({ type: 'caution:openHelp', extra: 1 })).toBeNull();
   expect(parseMessage({ type: 'caution:dismiss', url: 'x'.repeat(2049) })).toBeNull();
   expect(parseMessage({ type: 'toString' })).toBeNull(); // not an own key of the map
   expect(parseMessage({ type: 'nope' })).toBeNull();
-  expect(parseMessage('caution:status')).toBeNull();
+  expect(parseMessage('caution:openHelp')).toBeNull();
   expect(parseMessage(null)).toBeNull();
 });
 
@@ -36,21 +36,18 @@ test('a receiver answers its own messages (sync and async), ignores others and r
   const seen: string[] = [];
   onMessages(
     {
-      'caution:status': async (m) => ({ earlyPostSurgery: false, dismissed: m.url === 'https://a.example/' }),
+      'caution:dismiss': async (m) => ({ ok: m.url === 'https://a.example/' }),
       'caution:openHelp': () => ({ ok: true }),
       'journal:changed': (m) => void seen.push(m.what),
     },
     { accept: (s) => s.id === fakeBrowser.runtime.id },
   );
-  expect(await deliver({ type: 'caution:status', url: 'https://a.example/' })).toEqual({
-    earlyPostSurgery: false,
-    dismissed: true,
-  });
+  expect(await deliver({ type: 'caution:dismiss', url: 'https://a.example/' })).toEqual({ ok: true });
   expect(await deliver({ type: 'caution:openHelp' })).toEqual({ ok: true });
   expect(await deliver({ type: 'journal:changed', what: 'profile' })).toBe('no reply');
   expect(seen).toEqual(['profile']);
   expect(await deliver({ type: 'caution:mute' })).toBe('no reply'); // no handler here
-  expect(await deliver({ type: 'caution:status', url: 5 })).toBe('no reply'); // invalid
+  expect(await deliver({ type: 'caution:dismiss', url: 5 })).toBe('no reply'); // invalid
   expect(await deliver({ type: 'caution:openHelp' }, { id: 'another-extension' })).toBe('no reply');
 });
 
@@ -59,10 +56,10 @@ test('a handler that throws or rejects never leaves the sender hanging', async (
     'caution:openHelp': () => {
       throw new Error('boom');
     },
-    'caution:status': () => Promise.reject(new Error('boom')),
+    'caution:dismiss': () => Promise.reject(new Error('boom')),
   });
   expect(await deliver({ type: 'caution:openHelp' })).toBe('no reply');
-  expect(await deliver({ type: 'caution:status' })).toBeNull();
+  expect(await deliver({ type: 'caution:dismiss', url: 'https://a.example/' })).toBeNull();
 });
 
 test('removing the listener stops the answers', async () => {
@@ -98,9 +95,9 @@ test('the compiler holds both ends to the map', () => {
     // @ts-expect-error wrong field type
     void sendMessage('journal:changed', { what: 'everything' });
     // @ts-expect-error a reply of the wrong shape
-    onMessages({ 'caution:status': () => ({ ok: true }) });
-    void sendMessage('caution:status').then((r) => {
-      // @ts-expect-error the status reply has no `ok`
+    onMessages({ 'caution:check': () => ({ ok: true }) });
+    void sendMessage('caution:check', { excerpt: {} as never }).then((r) => {
+      // @ts-expect-error the check reply has no `ok`
       void r?.ok;
     });
   };

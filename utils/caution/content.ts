@@ -1,47 +1,55 @@
 /**
- * The caution content script's logic (entrypoints/caution.content only wires it). Order of work on every page:
+ * The caution content script's logic (entrypoints/caution.content only wires it). It runs on EVERY http(s) page, so
+ * it is kept tiny (size and script time are budgets, issue #9): the note's UI and the full classifier are NOT in it.
  *
- *   classify(url, document)  synchronous, bounded, pure; most pages stop here and touch nothing else
- *     └ caution → read settings (switch, muted hosts) → ask the background: dismissed? early after surgery?
- *         └ mount the banner in an open shadow root <pt-journal-caution>, at most once
+ *   extractExcerpt(url, document)   bounded read of the page (utils/classify/excerpt.ts, issue #8)
+ *   prefilter(excerpt)              two small regular expressions; most pages stop here
+ *     └ "caution:check" { excerpt } → background: the classifier (classifyExcerpt), the switch, muted sites,
+ *         dismissed pages → { show, reasons }
+ *         └ import(runtime.getURL('/caution-ui.js'))   web-accessible ES module, loaded only on these pages
+ *             └ mount the note (closed shadow root), at most once
  *
  * Single-page sites: `wxt:locationchange` (WXT's watcher, tied to ctx) re-runs the check after the new page settles.
- * Everything is tied to ctx (timers, listeners, the UI), nothing is left observing the page, nothing is stored about
- * the page, and no error ever reaches the page: every step is caught.
+ * Everything is tied to ctx (timers, listeners, the UI), nothing observes the page, nothing is stored about the page,
+ * and no error ever reaches the page: every step is caught.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { classify, type Classification } from '../classify';
-import { loadCaution, watchCaution, type CautionSettings } from './settings';
-import { isCautionStatusReply, sendMessage as send } from '../messages';
-import { buildBanner } from './banner';
+import { extractExcerpt, prefilter } from '../classify/excerpt';
+import { sendMessage, type CautionCheckReply } from '../messages';
+import type { CautionUi, NoteHandle } from './ui';
 
-export const HOST_TAG = 'pt-journal-caution';
+export const UI_MODULE = '/caution-ui.js';
 
-/** Muted "example.com" also covers "www.example.com" and "m.example.com"; a leading "www." never matters. */
-export function isMuted(hostname: string, muted: readonly string[]): boolean {
-  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
-  const host = bare(hostname);
-  return muted.some((m) => {
-    const mm = bare(m);
-    return host === mm || host.endsWith(`.${mm}`);
-  });
+/**
+ * Same rule as the CautionCheckReply schema, checked by hand: valibot would be ~3 KB of this script's budget
+ * (tests/unit/caution-guards.test.ts keeps the two equal).
+ */
+export function isCheckReply(raw: unknown): raw is CautionCheckReply {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const { show, reasons } = raw as Record<string, unknown>;
+  return (
+    Object.keys(raw).length === 2 &&
+    typeof show === 'boolean' &&
+    Array.isArray(reasons) &&
+    reasons.length <= 5 &&
+    reasons.every((r) => typeof r === 'string' && r.length <= 40)
+  );
 }
 
-export function shouldShow(result: Classification, settings: CautionSettings, hostname: string): boolean {
-  return result.caution && settings.enabled && !isMuted(hostname, settings.mutedHosts);
-}
+/** Loads the note's module once per content-script instance (the browser caches it too). */
+let uiModule: Promise<CautionUi> | null = null;
+const loadUi = (): Promise<CautionUi> =>
+  (uiModule ??= import(/* @vite-ignore */ browser.runtime.getURL(UI_MODULE as '/caution-ui.js')).then(
+    (m: { default: CautionUi }) => m.default,
+  ));
 
 export function startCaution(ctx: ContentScriptContext): void {
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-  let stopWatching: (() => void) | null = null;
+  let note: NoteHandle | null = null;
   let run = 0;
-
   const unmount = () => {
-    stopWatching?.();
-    stopWatching = null;
-    ui?.remove();
-    ui = null;
+    note?.remove();
+    note = null;
   };
   ctx.onInvalidated(unmount);
 
@@ -49,59 +57,19 @@ export function startCaution(ctx: ContentScriptContext): void {
     const mine = ++run;
     const url = new URL(location.href);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
-    const result = classify(url, document);
-    if (!result.caution) return unmount();
-
-    const settings = await loadCaution();
+    const excerpt = extractExcerpt(url, document);
+    if (!prefilter(excerpt)) return unmount();
+    const reply = await sendMessage('caution:check', { excerpt });
     if (mine !== run || !ctx.isValid) return;
-    if (!shouldShow(result, settings, url.hostname)) return unmount();
-
-    const href = url.href.split('#')[0] ?? url.href;
-    // A null reply (background restarting, extension updated) means the general wording.
-    const raw = await send('caution:status', { url: href });
+    if (!isCheckReply(reply) || !reply.show) return unmount();
+    const ui = await loadUi();
     if (mine !== run || !ctx.isValid) return;
-    const status = isCautionStatusReply(raw) ? raw : { earlyPostSurgery: false, dismissed: false };
-    if (status.dismissed) return unmount();
-
     unmount();
-    // A stale banner from an older copy of this script (extension updated or reloaded) must not double up.
-    document.querySelectorAll(HOST_TAG).forEach((node) => node.remove());
-    const next = await createShadowRootUi(ctx, {
-      name: HOST_TAG,
-      mode: 'open',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      isolateEvents: true, // typing or Space on our buttons must not trigger the page's keyboard shortcuts
-      onMount(container) {
-        const panel = buildBanner(document, {
-          reasons: result.reasons,
-          earlyPostSurgery: status.earlyPostSurgery,
-          actions: {
-            add: () =>
-              send('caution:addExercise', { title: document.title.slice(0, 500), url: href.slice(0, 2048) }),
-            openJournal: () => void send('caution:openJournal'),
-            help: () => void send('caution:openHelp'),
-            mute: () => {
-              unmount();
-              void send('caution:mute');
-            },
-            dismiss: () => {
-              unmount();
-              void send('caution:dismiss', { url: href });
-            },
-          },
-        });
-        container.append(panel);
-        return panel;
-      },
-    });
-    if (mine !== run || !ctx.isValid) return;
-    ui = next;
-    ui.mount();
-    // Turned off or muted from the settings page while the banner is up: take it down.
-    stopWatching = watchCaution((s) => {
-      if (!shouldShow(result, s, url.hostname)) unmount();
+    note = await ui.show(ctx, {
+      href: url.href.split('#')[0] ?? url.href,
+      hostname: url.hostname,
+      reasons: reply.reasons,
+      isCurrent: () => mine === run && ctx.isValid,
     });
   }
 
@@ -121,7 +89,7 @@ export function startCaution(ctx: ContentScriptContext): void {
     // Single-page sites swap title and content shortly after the URL; check once settled, then once more.
     ctx.setTimeout(safeCheck, 500);
     ctx.setTimeout(() => {
-      if (!ui) safeCheck();
+      if (!note) safeCheck();
     }, 2500);
   });
 }

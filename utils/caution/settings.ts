@@ -1,8 +1,8 @@
 /**
- * The caution part of the settings, as the content script reads it. The content script runs on every page, so it does
- * not carry the whole settings module (every section's schema, migrations, writes): it validates only the caution
- * section, falling back to the defaults like utils/settings.ts does, and leaves writes (muting a site) to the
- * background ("caution:mute").
+ * The caution part of the settings, as the note's module (utils/caution/ui.ts, content-script side) reads it to take a
+ * note down when the person turns the notes off or mutes the site elsewhere. It does not carry the whole settings
+ * module (every section's schema, migrations, writes): it validates only the caution section, falling back to the
+ * defaults like utils/settings.ts does, and leaves writes (muting a site) to the background ("caution:mute").
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../settings';
@@ -33,6 +33,16 @@ export function readCaution(raw: unknown): CautionSettings {
   const section = raw && typeof raw === 'object' ? (raw as { caution?: unknown }).caution : undefined;
   const merged = { ...DEFAULT_SETTINGS.caution, ...(section && typeof section === 'object' ? section : {}) };
   return isCautionSection(merged) ? merged : { ...DEFAULT_SETTINGS.caution };
+}
+
+/** Muted "example.com" also covers "www.example.com" and "m.example.com"; a leading "www." never matters. */
+export function isMuted(hostname: string, muted: readonly string[]): boolean {
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  const host = bare(hostname);
+  return muted.some((m) => {
+    const mm = bare(m);
+    return host === mm || host.endsWith(`.${mm}`);
+  });
 }
 
 export async function loadCaution(): Promise<CautionSettings> {
