@@ -32,6 +32,10 @@ export default defineConfig({
     // The caution note's module (entrypoints/caution-ui), imported by the content script only on pages that may get a
     // note. Web-accessible means a page could fetch it to learn the extension is installed (Chrome: fixed extension
     // id; Firefox: a random per-install id, so not guessable): see docs/caution.md, threat model.
+    // The caution note's every-page script (entrypoints/caution-page: why it is not a WXT `*.content` entrypoint).
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['caution-page.js'], run_at: 'document_idle' },
+    ],
     web_accessible_resources: [{ resources: ['caution-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -270,7 +270,20 @@ describe('light', () => {
 
   test('the page cannot read or press the note, spam "Add" across pushState or open tabs; it sees the same with and without a surgery date', async () => {
     const f = fixture('en-knee-replacement-sheet');
-    const page = await open(at(f));
+    const page = await b.context.newPage();
+    // The page listens for anything an extension might say to it (WXT's content-script context posts
+    // 'wxt:content-script-started' with the script's name and fires 'wxt:locationchange': ours must not).
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      window.addEventListener('message', (e) => heard.push(`message ${JSON.stringify(e.data)}`));
+      for (const type of ['wxt:content-script-started', 'wxt:locationchange']) {
+        window.addEventListener(type, () => heard.push(type), true);
+        document.addEventListener(type, () => heard.push(type), true);
+      }
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(at(f));
     const note = await waitNote(page);
     // The welcome tab a fresh install opens is not the page's doing: let it arrive first, then count tabs.
     await expect.poll(() => b.context.pages().some((p) => p.url().endsWith('/welcome.html'))).toBe(true);
@@ -318,6 +331,7 @@ describe('light', () => {
     await page.waitForTimeout(500);
 
     expect(opened).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
     expect(b.context.pages().length).toBe(pagesBefore);
     expect(await again.buttons()).toEqual(['Dismiss', 'More']); // not even "More" was pressed
     expect(await storedExercises(b)).toEqual([]);

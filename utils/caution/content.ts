@@ -1,5 +1,5 @@
 /**
- * The caution content script's logic (entrypoints/caution.content only wires it). It runs on EVERY http(s) page, so
+ * The caution content script's logic (entrypoints/caution-page only wires it). It runs on EVERY http(s) page, so
  * it is kept tiny (size and script time are budgets, issue #9): the note's UI and the full classifier are NOT in it.
  *
  *   extractExcerpt(url, document)   bounded read of the page (utils/classify/excerpt.ts, issue #8)
@@ -9,15 +9,16 @@
  *         └ import(runtime.getURL('/caution-ui.js'))   web-accessible ES module, loaded only on these pages
  *             └ mount the note (closed shadow root), at most once
  *
- * Single-page sites: `wxt:locationchange` (WXT's watcher, tied to ctx) re-runs the check after the new page settles.
- * Everything is tied to ctx (timers, listeners, the UI), nothing observes the page, nothing is stored about the page,
- * and no error ever reaches the page: every step is caught.
+ * Single-page sites: an address change (Navigation API, else a once-a-second look) re-runs the check after the new page
+ * settles. Everything is tied to the lifetime (./lifetime.ts: timers, listeners, the UI), which, unlike WXT's content
+ * script context, announces nothing to the page; nothing observes the page, nothing is stored about the page, and no
+ * error ever reaches the page: every step is caught.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractExcerpt, prefilter } from '../classify/excerpt';
 import { sendMessage, type CautionCheckReply } from '../messages';
 import type { CautionUi, NoteHandle } from './ui';
+import type { Lifetime } from './lifetime';
 
 export const UI_MODULE = '/caution-ui.js';
 
@@ -44,7 +45,7 @@ const loadUi = (): Promise<CautionUi> =>
     (m: { default: CautionUi }) => m.default,
   ));
 
-export function startCaution(ctx: ContentScriptContext): void {
+export function startCaution(ctx: Lifetime): void {
   let note: NoteHandle | null = null;
   let run = 0;
   const unmount = () => {
@@ -78,12 +79,7 @@ export function startCaution(ctx: ContentScriptContext): void {
   };
 
   safeCheck();
-  let lastHref = location.href;
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    // With the Navigation API the event comes before location.href changes: trust the event's new URL.
-    const next = (event as Event & { newUrl?: URL }).newUrl?.href ?? location.href;
-    if (next === lastHref) return;
-    lastHref = next;
+  ctx.onLocationChange(() => {
     unmount();
     run++;
     // Single-page sites swap title and content shortly after the URL; check once settled, then once more.

@@ -7,6 +7,7 @@
  * query, read or press anything inside, and see only the host's fixed size, the same for everyone.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { sendMessage as send } from '../messages';
 import { buildNote } from './note';
@@ -31,19 +32,23 @@ export interface NoteHandle {
 }
 
 export interface CautionUi {
-  show(ctx: ContentScriptContext, options: ShowOptions): Promise<NoteHandle | null>;
+  show(life: Lifetime, options: ShowOptions): Promise<NoteHandle | null>;
 }
 
 /** theme.css speaks of :root (extension pages); inside a shadow root the same variables belong to :host. */
 const CSS = `${themeCss}\n${noteCss}`.replaceAll(':root', ':host');
 
 export const cautionUi: CautionUi = {
-  async show(ctx, { href, hostname, reasons, isCurrent }) {
+  async show(life, { href, hostname, reasons, isCurrent }) {
     if (!isCurrent()) return null;
 
     // A stale note from an older copy of this script (extension updated or reloaded) must not double up.
     document.querySelectorAll(HOST_TAG).forEach((node) => node.remove());
     let stopWatching: (() => void) | null = null;
+    // createShadowRootUi asks its context for two things only: `onInvalidated` (take the UI down) and `options`
+    // (CSS injection mode: none here, the CSS is inlined below). Our lifetime provides the first, without WXT's
+    // announcements to the page (see ./lifetime.ts).
+    const ctx = { onInvalidated: life.onInvalidated, options: undefined } as unknown as ContentScriptContext;
     const ui = await createShadowRootUi(ctx, {
       name: HOST_TAG,
       mode: 'closed',
