@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests drive the built extension in Debian's Chromium; one file at a time on a 2-core machine.
+// End-to-end tests drive the built extension in Debian's Chromium (playwright-core) and Firefox ESR (puppeteer-core,
+// tests/e2e/firefox.e2e.test.ts); one file at a time on a 2-core machine.
 export default defineConfig({
   test: {
     globals: true,

@@ -44,7 +44,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'pt-journal@example.org',
+              id: '{c88a5848-fe20-497d-8c02-12b81549fbc4}',
               // 140 (the current ESR) is the first desktop version that knows data_collection_permissions; 115 ESR
               // is out of support. Firefox for Android learnt the key in 142.
               strict_min_version: '140.0',

@@ -1,0 +1,144 @@
+/**
+ * The built Firefox extension (.output/firefox-mv2, `wxt build -b firefox`) in Debian's Firefox ESR, driven over
+ * WebDriver BiDi by puppeteer-core (scripts/lib/firefox.mjs explains how extension pages are reached). The three
+ * paths a person takes first: a check-in in the popup page, a backup imported and drawn as a chart on the options
+ * page, and the caution note on a web page (a committed fixture served through a local proxy, never fetched).
+ * Each test gets its own browser and profile.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchFirefox, shadowRootOf } from '../../scripts/lib/firefox.mjs';
+import { serveFolder, ROOT } from './harness';
+import { syntheticBackup } from '../fixtures/synthetic';
+
+let ff: Awaited<ReturnType<typeof launchFirefox>> | undefined;
+afterEach(async () => {
+  await ff?.close();
+  ff = undefined;
+});
+
+/** Every entry as stored, read with raw IndexedDB in an extension page (independent of the app's code). */
+function storedEntries(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const open = indexedDB.open('pt-journal');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('entries').objectStore('entries').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as Array<Record<string, unknown>>);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+const popupReady = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('pt:popup-ready').length > 0);
+const painNow = (page: Page) =>
+  page.$eval('[role="slider"][id="pain"]', (el) => el.getAttribute('aria-valuenow'));
+
+test('Firefox: a keyboard check-in in the popup page is saved and still there when it opens again', async () => {
+  ff = await launchFirefox({ page: 'popup.html' });
+  const popup = await ff.first();
+  await popupReady(popup);
+  expect(await popup.evaluate(() => document.activeElement?.id)).toBe('pain');
+  await popup.keyboard.press('6');
+  await popup.keyboard.down('Control');
+  await popup.keyboard.press('Enter');
+  await popup.keyboard.up('Control');
+  const saved = await popup.waitForSelector('[data-testid="saved"]');
+  expect(await saved!.evaluate((el) => el.textContent)).toMatch(/^Saved for/);
+
+  const entries = await storedEntries(popup);
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({ pain: 6 });
+
+  const again = await ff.openPage(popup, 'popup.html');
+  await popupReady(again);
+  expect(await painNow(again)).toBe('6');
+  expect(await again.$$eval('button', (bs) => bs.some((b) => /Save changes/.test(b.textContent ?? '')))).toBe(
+    true,
+  );
+});
+
+test('Firefox: a backup imported on the options page shows in History and draws the pain chart', async () => {
+  ff = await launchFirefox({ page: 'options.html' });
+  const page = await ff.first();
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv')); // YYYY-MM-DD, local
+  const source = syntheticBackup({ days: 45, end: today, gapRate: 0.1, seed: 5 });
+  const file = join(mkdtempSync(join(tmpdir(), 'pt-firefox-e2e-')), 'backup.json');
+  writeFileSync(file, JSON.stringify(source));
+
+  const input = (await page.waitForSelector('#bk-file')) as ElementHandle<HTMLInputElement>;
+  expect(await page.$$('#progress canvas')).toHaveLength(0); // an empty journal draws no charts
+  await input.uploadFile(file);
+  const preview = await page.waitForSelector('[data-testid="import-preview"]');
+  expect(await preview!.evaluate((el) => el.textContent)).toContain(`${source.entries.length} days`);
+  const confirm = await page.$(`::-p-text(Import ${source.entries.length} days)`);
+  await confirm!.click(); // a real (trusted) click: puppeteer moves the mouse to the button
+  const done = await page.waitForSelector('[data-testid="import-done"]');
+  expect(await done!.evaluate((el) => el.textContent)).toContain(`${source.entries.length} days saved`);
+  expect(await storedEntries(page)).toHaveLength(source.entries.length);
+
+  // The dashboard follows the journal: charts are drawn (uPlot canvases) without a reload.
+  await page.waitForFunction(() => performance.getEntriesByName('pt:charts-drawn').length > 0);
+  await page.waitForFunction(() => document.querySelectorAll('#progress canvas').length > 0);
+  const canvas = await page.$eval('#progress canvas', (c) => {
+    const el = c as HTMLCanvasElement;
+    return { width: el.width, height: el.height };
+  });
+  expect(canvas.width).toBeGreaterThan(100);
+  expect(canvas.height).toBeGreaterThan(50);
+  await page.waitForFunction(() =>
+    /Days logged: \d+/.test(document.querySelector('#history')?.textContent ?? ''),
+  );
+  expect(await page.$eval('#history', (el) => el.textContent)).toContain(
+    `Days logged: ${source.entries.length}`,
+  );
+});
+
+describe('Firefox: the caution note', () => {
+  const DIR = join(ROOT, 'tests', 'fixtures', 'pages');
+  const fixtures = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as Array<{
+    file: string;
+    url: string;
+    expected: boolean;
+  }>;
+  const at = (f: { file: string; url: string }) => `http://${new URL(f.url).hostname}/${f.file}`;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  beforeAll(async () => {
+    server = await serveFolder(DIR);
+  });
+  afterAll(() => server?.close());
+
+  test('shows on a caution page under its real-looking address, and not on an ordinary page', async () => {
+    ff = await launchFirefox({ page: 'options.html', proxyPort: server.port });
+    const caution = fixtures.find((f) => f.file === 'en-lower-back-stretches.html')!;
+    const ordinary = fixtures.find((f) => !f.expected)!;
+    const page = await ff.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    await page.goto(at(caution));
+    expect(page.url()).toBe(at(caution));
+    await page.waitForSelector('pt-journal-caution', { timeout: 15_000 });
+    const root = await shadowRootOf(page, 'pt-journal-caution');
+    expect(root).not.toBeNull();
+    const text = await root!.inRoot<string>(
+      'function () { return this.querySelector("[role=note]")?.textContent ?? "" }',
+    );
+    expect(text).toContain('not tailored to you');
+    expect(await page.$$eval('pt-journal-caution', (els) => els.length)).toBe(1);
+
+    await page.goto(at(ordinary));
+    await new Promise((ok) => setTimeout(ok, 1500)); // classification, settings read and background round trip
+    expect(await page.$$('pt-journal-caution')).toHaveLength(0);
+    expect(errors).toEqual([]);
+  });
+});
