@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
+import type { MessageKey } from './i18n-keys';
+
+export type { MessageKey };
 
 /**
  * Every user-visible string goes through t(): the text lives in locales/<lang>/*.json and reaches the page through
  * the browser's i18n API (no bundle cost, works in content scripts). Placeholders are {0}, {1}, ….
  */
-export function t(key: string, ...subs: Array<string | number>): string {
-  // Keys come from locales/*.json merged at build time, so WXT's generated key type does not know them.
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  // Keys come from locales/*.json merged at build time, so WXT's generated key type does not know them; ours
+  // (utils/i18n-keys.ts) is read from the same files.
   const raw = (browser.i18n.getMessage as (k: string) => string)(key) || key;
   return subs.length === 0 ? raw : raw.replace(/\{(\d)\}/g, (_, i: string) => formatSub(subs[Number(i)]));
 }

@@ -10,7 +10,7 @@
  * Matching and ranking are pure (utils/keyboard/fuzzy.ts); what a command does is components/palette/actions.ts.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import { rank, type Searchable } from '@/utils/keyboard/fuzzy';
 import type { CommandDef } from '@/utils/keyboard/commands';
 import { Chord, Sequence } from './Keys';
@@ -23,7 +23,7 @@ export interface CommandPaletteProps {
   commands: readonly CommandDef[];
   recents: readonly string[];
   /** Message keys that name a command better right now (a switch says which way it will turn). */
-  titles?: Readonly<Record<string, string>>;
+  titles?: Readonly<Record<string, MessageKey>>;
   onRun: (id: string) => void;
   onClose: () => void;
 }

@@ -8,7 +8,7 @@
  *           └► sequenceMatcher (utils/keyboard/keys.ts) ─► run(id)
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import { COMMAND_IDS, commandsFor, runnableFromUrl, type Surface } from '@/utils/keyboard/commands';
 import { isPaletteChord, isTypingTarget, sequenceMatcher } from '@/utils/keyboard/keys';
 import { loadRecents, pushRecent, saveRecents } from '@/utils/keyboard/recents';
@@ -32,7 +32,7 @@ export function KeyboardLayer({ surface }: { surface: Surface }) {
   const [open, setOpen] = useState<'palette' | 'shortcuts' | null>(null);
   const [recents, setRecents] = useState<string[]>([]);
   const [status, setStatus] = useState('');
-  const [titles, setTitles] = useState<Record<string, string>>({});
+  const [titles, setTitles] = useState<Record<string, MessageKey>>({});
   const returnTo = useRef<HTMLElement | null>(null);
   const statusTimer = useRef<ReturnType<typeof setTimeout>>();
 

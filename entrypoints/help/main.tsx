@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './help.css';
-import { setDocumentLanguage, t } from '@/utils/i18n';
+import { setDocumentLanguage, t, type MessageKey } from '@/utils/i18n';
 import { sourceHref } from '@/utils/journal/clinical';
 
 /**
@@ -10,8 +10,8 @@ import { sourceHref } from '@/utils/journal/clinical';
  * what someone logged (not even the surgery date: the "after an operation" group is always there), and worded as
  * "get checked", not as a cause. "New" is part of an item where a long-standing sign is not a reason to go today.
  */
-const URGENT = ['helpUrgent1', 'helpUrgent2', 'helpUrgent3', 'helpUrgent4', 'helpUrgent5'];
-const SOON = [
+const URGENT: MessageKey[] = ['helpUrgent1', 'helpUrgent2', 'helpUrgent3', 'helpUrgent4', 'helpUrgent5'];
+const SOON: MessageKey[] = [
   'helpSoon1',
   'helpSoon2',
   'helpSoon3',
@@ -21,9 +21,9 @@ const SOON = [
   'helpSoon7',
   'helpSoon8',
 ];
-const AFTER_SURGERY = ['helpSurgery1', 'helpSurgery2', 'helpSurgery3'];
+const AFTER_SURGERY: MessageKey[] = ['helpSurgery1', 'helpSurgery2', 'helpSurgery3'];
 
-function List({ keys }: { keys: string[] }) {
+function List({ keys }: { keys: MessageKey[] }) {
   return (
     <ul>
       {keys.map((k) => (

@@ -4,7 +4,7 @@
  * useLiveQuery, so a check-in saved in the popup appears here without reloading.
  */
 import type { ComponentType } from 'preact';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import { ProgressSection } from './sections/Progress';
 import { InsightsSection } from './sections/Insights';
 import { HistorySection } from './sections/History';
@@ -15,7 +15,7 @@ import { HelpLink } from '@/components/HelpLink';
 import { KeyboardLayer } from '@/components/palette/KeyboardLayer';
 import { BackupNudge } from './sections/backup/AutoBackup';
 
-const SECTIONS: Array<{ id: string; title: string; Component: ComponentType }> = [
+const SECTIONS: Array<{ id: string; title: MessageKey; Component: ComponentType }> = [
   { id: 'progress', title: 'sectionProgress', Component: ProgressSection },
   { id: 'insights', title: 'sectionInsights', Component: InsightsSection },
   { id: 'history', title: 'sectionHistory', Component: HistorySection },

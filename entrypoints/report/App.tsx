@@ -9,7 +9,8 @@
  * column says for each value whether it is a meaningful change or only a detectable one, and the footnote explains.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t, uiLocale } from '@/utils/i18n';
+import { t, uiLocale, type MessageKey } from '@/utils/i18n';
+import type { ChangeKind } from '@/utils/journal/compare';
 import { addDays, daysBetween, formatDay, isDay, localDay, type Day } from '@/utils/dates';
 import { pageJournal } from '@/utils/db/journal';
 import type { Entry, Profile } from '@/utils/journal/schema';
@@ -46,6 +47,13 @@ import { KeyboardLayer } from '@/components/palette/KeyboardLayer';
 
 export const REPORT_DEFAULT_WEEKS = 12;
 /** Notes shown in full on the page; longer lists and notes are shortened so the report stays one page. */
+const KIND_TEXT: Record<ChangeKind, MessageKey> = {
+  'meaningful-better': 'progRepKind_meaningful_better',
+  'small-better': 'progRepKind_small_better',
+  same: 'progRepKind_same',
+  'small-worse': 'progRepKind_small_worse',
+  'meaningful-worse': 'progRepKind_meaningful_worse',
+};
 const MAX_NOTES = 5;
 const MAX_NOTE_CHARS = 150;
 
@@ -169,7 +177,7 @@ function Body({ data, fmt }: { data: Data; fmt: (d: Day) => string }) {
           {!Number.isNaN(c.percent) && ` (${signed(Math.round(-c.percent))}%)`}
         </td>
         <td>{ref}</td>
-        <td>{t(`progRepKind_${c.kind.replace('-', '_')}`)}</td>
+        <td>{t(KIND_TEXT[c.kind])}</td>
       </tr>
     ) : (
       <tr>

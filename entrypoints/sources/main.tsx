@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './sources.css';
-import { setDocumentLanguage, t } from '@/utils/i18n';
+import { setDocumentLanguage, t, type MessageKey } from '@/utils/i18n';
 import {
   EARLY_POST_SURGERY_WEEKS,
   PAIN_MIN_MEANINGFUL_POINTS,
@@ -18,7 +18,7 @@ import { GOOD_ADHERENCE_SHARE, NOT_RESPONDING_WEEKS, SORENESS_DAYS } from '@/uti
  * utils/journal/clinical.ts SOURCES (e.g. sources.html#ekedahl2012): the insights' "Why / source", the report and the
  * help page link here. A plain static page: no journal data is read.
  */
-const GROUPS: Array<{ id: string; title: string; ids: SourceId[] }> = [
+const GROUPS: Array<{ id: string; title: MessageKey; ids: SourceId[] }> = [
   { id: 'pain', title: 'srcSectionPain', ids: ['ostelo2008', 'childs2005'] },
   { id: 'function', title: 'srcSectionFunction', ids: ['stratford1995', 'abbott2014'] },
   { id: 'reach', title: 'srcSectionReach', ids: ['ekedahl2012', 'perret2001'] },

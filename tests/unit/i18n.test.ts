@@ -1,7 +1,9 @@
 /**
  * Every user-visible string reaches the page through the browser's i18n messages (locales/<lang>/*.json, merged at
- * build time by scripts/locales.ts). This test reads the source with the TypeScript parser and checks that:
- *   - every t('key', …) / msg('key', …) call and every __MSG_key__ (manifest, HTML) names an English message;
+ * build time by scripts/locales.ts). That a t('key') / msg('key') names an English message is the compiler's job
+ * (t takes a MessageKey, read by tsc from locales/en/*.json in utils/i18n-keys.ts). This test reads the source with
+ * the TypeScript parser and checks what tsc cannot:
+ *   - every __MSG_key__ (manifest, HTML) names an English message, and utils/i18n-keys.ts reads every English file;
  *   - a call passes exactly as many substitutions as its message has placeholders {0}…{n-1}, numbered without gaps;
  *   - every other language has no unknown keys and the same placeholders as English for each key it translates.
  * Keys defined but never seen as a string anywhere in the source are reported as a warning only: some are looked up
@@ -94,9 +96,22 @@ test('the scan finds the lookups it is meant to check', () => {
   expect(uses.some((u) => u.key === 'remNotificationTitle')).toBe(true);
 });
 
-test('every key used in the code exists in the English messages', () => {
-  const missing = uses.filter((u) => !(u.key in english)).map((u) => `${u.where}: ${u.key}`);
+test('every __MSG_key__ in the manifest and the HTML pages exists in the English messages', () => {
+  const msgUses = uses.filter((u) => u.where.endsWith('.html') || u.where.startsWith('wxt.config.ts'));
+  expect(msgUses.length).toBeGreaterThan(3);
+  const missing = msgUses.filter((u) => !(u.key in english)).map((u) => `${u.where}: ${u.key}`);
   expect(missing).toEqual([]);
+});
+
+test('the MessageKey type reads every English message file (a new file must be added to utils/i18n-keys.ts)', () => {
+  const typed = readFileSync(join(ROOT, 'utils', 'i18n-keys.ts'), 'utf8');
+  const imported = [...typed.matchAll(/from '\.\.\/locales\/en\/([\w-]+\.json)'/g)].map((m) => m[1]).sort();
+  const inTuple = [...typed.matchAll(/^\s+typeof (\w+),$/gm)].map((m) => `${m[1]}.json`).sort();
+  const files = readdirSync(join(ROOT, 'locales', 'en'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  expect(imported).toEqual(files);
+  expect(inTuple).toEqual(files);
 });
 
 test('placeholders are numbered {0}…{n-1} without gaps', () => {

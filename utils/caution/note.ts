@@ -17,7 +17,7 @@
  * control reports a result in the page: "Add" opens an extension page where the person confirms.
  * Passive: nothing takes focus, nothing moves the page (the host is position: fixed).
  */
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 export interface NoteActions {
   add(): void;
@@ -36,12 +36,28 @@ export interface NoteProps {
 /** The note stays short: the strongest few reasons say enough. */
 export const MAX_REASONS = 5;
 
+/**
+ * The sentence for each kind of evidence FOR a caution (evidence against, e.g. shop or booking, is never told).
+ * Typed keys: a sentence without a message in locales/en/caution.json fails the type-check.
+ */
+const REASON_TEXT: Readonly<Record<string, MessageKey>> = {
+  urlTopic: 'cautionReason_urlTopic',
+  titleTopic: 'cautionReason_titleTopic',
+  metaTopic: 'cautionReason_metaTopic',
+  headingsTopic: 'cautionReason_headingsTopic',
+  textTopic: 'cautionReason_textTopic',
+  hold: 'cautionReason_hold',
+  reps: 'cautionReason_reps',
+  position: 'cautionReason_position',
+  steps: 'cautionReason_steps',
+  howTo: 'cautionReason_howTo',
+  video: 'cautionReason_video',
+};
+
 /** One fixed sentence per known reason id, at most MAX_REASONS; unknown ids are dropped, never shown raw. */
 export function reasonLines(reasons: readonly string[]): string[] {
   return [...new Set(reasons)]
-    .filter((id) => /^[A-Za-z]+$/.test(id))
-    .map((id) => t(`cautionReason_${id}`))
-    .filter((line) => !line.startsWith('cautionReason_'))
+    .flatMap((id) => (Object.hasOwn(REASON_TEXT, id) ? [t(REASON_TEXT[id]!)] : []))
     .slice(0, MAX_REASONS);
 }
 

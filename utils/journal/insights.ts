@@ -13,7 +13,7 @@
  * entries of the last INSIGHT_WINDOW_DAYS days, and the first weeks after the PT start date (insightInputRange).
  */
 import { addDays, daysBetween, formatDay, type Day } from '../dates';
-import { t, uiLocale } from '../i18n';
+import { t, uiLocale, type MessageKey } from '../i18n';
 import type { Entry } from './schema';
 import {
   DOMS_FADES_DAYS,
@@ -394,12 +394,14 @@ export function contextLine(entries: readonly Entry[], date: string): string | n
     sorted.map((e) => e.pain),
   );
   if (!isChange(c) || !c.last.days.includes(date)) return null;
-  const key = {
-    'meaningful-better': 'progCtxMeaningfulLower',
-    'small-better': 'progCtxSmallLower',
-    same: 'progCtxSame',
-    'small-worse': 'progCtxSmallHigher',
-    'meaningful-worse': 'progCtxMeaningfulHigher',
-  }[c.kind];
+  const key = (
+    {
+      'meaningful-better': 'progCtxMeaningfulLower',
+      'small-better': 'progCtxSmallLower',
+      same: 'progCtxSame',
+      'small-worse': 'progCtxSmallHigher',
+      'meaningful-worse': 'progCtxMeaningfulHigher',
+    } satisfies Record<typeof c.kind, MessageKey>
+  )[c.kind];
   return t(key, fmt(c.now), fmt(c.baseline), points(c.improvement));
 }

@@ -12,7 +12,7 @@
  * Every first-vs-last-week sentence comes from compare.ts (the same weeks as the insights, the report and the popup).
  */
 import { formatDay, type Day } from '../dates';
-import { t, uiLocale } from '../i18n';
+import { t, uiLocale, type MessageKey } from '../i18n';
 import type { Entry, Profile } from './schema';
 import {
   HomeCode,
@@ -133,7 +133,7 @@ export function buildProgressView(entries: readonly Entry[], range: Span, profil
     formatDay(s.from, locale, { year: 'numeric' }),
     formatDay(s.to, locale, { year: 'numeric' }),
   );
-  const dated = (day: Day | null, color: string, label: string) =>
+  const dated = (day: Day | null, color: string, label: MessageKey) =>
     day ? [{ x: xSeconds(day, 1)[0]!, color, label: t(label) }] : [];
 
   // ---- pain ---------------------------------------------------------------------------------------------------------

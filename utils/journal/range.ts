@@ -3,9 +3,10 @@
  * across range switches, slicing sorted entries by date, and chart x positions.
  */
 import { addDays, daysBetween, type Day } from '../dates';
+import type { MessageKey } from '../i18n-keys';
 
 export type RangeId = '4w' | '3m' | '1y' | 'all';
-export const RANGES: Array<{ id: RangeId; days: number | null; label: string }> = [
+export const RANGES: Array<{ id: RangeId; days: number | null; label: MessageKey }> = [
   { id: '4w', days: 28, label: 'progRange4w' },
   { id: '3m', days: 91, label: 'progRange3m' },
   { id: '1y', days: 365, label: 'progRange1y' },

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { isDay } from '../dates';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 export const MAX_ACTIVE_ACTIVITIES = 5;
 export const MAX_NOTE_LENGTH = 2000;
@@ -14,7 +14,7 @@ export const REACH_MIN_CM = -30;
 export const REACH_MAX_CM = 60;
 
 const msg =
-  (key: string, ...subs: Array<string | number>) =>
+  (key: MessageKey, ...subs: Array<string | number>) =>
   () =>
     t(key, ...subs);
 

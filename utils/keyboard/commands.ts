@@ -9,6 +9,8 @@
  *   n                    log today
  */
 
+import type { MessageKey } from '../i18n-keys';
+
 export type CommandGroup = 'go' | 'journal' | 'data' | 'settings' | 'help';
 /** The pages with a palette. */
 export type Surface = 'options' | 'report';
@@ -17,9 +19,9 @@ export interface CommandDef {
   id: string;
   group: CommandGroup;
   /** Message key of the name shown in the palette. */
-  title: string;
+  title: MessageKey;
   /** Message key of a comma-separated list of other words people may type for it. */
-  synonyms: string;
+  synonyms: MessageKey;
   /** A page key sequence that runs it (e.g. ['g', 'p']): one key or "g" + one key. */
   keys?: readonly string[];
   /** A browser key that already does it (shown, never handled by us), e.g. 'Mod+P' for print. */
@@ -42,7 +44,8 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 export const RANGE_IDS = ['4w', '3m', '1y', 'all'] as const;
 export type RangeId = (typeof RANGE_IDS)[number];
 
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+/** Typed like TypeScript's Capitalize, so `cmdGo${cap(id)}` is checked against the message keys. */
+const cap = <S extends string>(s: S) => (s[0]!.toUpperCase() + s.slice(1)) as Capitalize<S>;
 
 export const COMMANDS: readonly CommandDef[] = [
   ...SECTIONS.map((s): CommandDef => ({

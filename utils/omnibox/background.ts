@@ -15,7 +15,7 @@ import type { Journal } from '../db/journal';
 import { ValidationError, type Entry } from '../journal/schema';
 import { ConflictError, StorageError } from '../db/journal';
 import { addDays, formatDay, localDay, type Day } from '../dates';
-import { t, uiLocale } from '../i18n';
+import { t, uiLocale, type MessageKey } from '../i18n';
 import {
   ENGLISH_WORDS,
   parseOmnibox,
@@ -54,7 +54,7 @@ export const PAGE_URLS: Record<OmniboxPage, string> = {
   sources: '/sources.html',
 };
 
-const PAGE_TITLES: Record<OmniboxPage, string> = {
+const PAGE_TITLES: Record<OmniboxPage, MessageKey> = {
   dashboard: 'omniPageDashboard',
   progress: 'sectionProgress',
   history: 'sectionHistory',

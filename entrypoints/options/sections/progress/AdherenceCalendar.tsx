@@ -4,16 +4,22 @@
  * technology (aria-hidden): the caller gives the same facts as text and as a table. At most the last
  * CALENDAR_MAX_WEEKS weeks of the range are drawn, so "all" on a very long journal stays a few hundred nodes.
  */
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import { weekday, type Day } from '@/utils/dates';
 import { dayFormatter } from './dayFormat';
-import { HomeCode, SessionCode } from '@/utils/journal/progress';
+import { SessionCode } from '@/utils/journal/progress';
 
 export const CALENDAR_MAX_WEEKS = 53;
 const MS_PER_DAY = 86_400_000;
 const toMs = (d: Day) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 
 const HOME_CLASS = ['unlogged', 'all', 'some', 'none'] as const;
+const HOME_TEXT: Record<(typeof HOME_CLASS)[number], MessageKey> = {
+  unlogged: 'progCalNotLogged',
+  all: 'progCalHome_all',
+  some: 'progCalHome_some',
+  none: 'progCalHome_none',
+};
 
 export function AdherenceCalendar({
   from,
@@ -40,7 +46,7 @@ export function AdherenceCalendar({
     const s = session[i]!;
     const title = [
       label(fromMs + i * MS_PER_DAY),
-      h === HomeCode.Unlogged ? t('progCalNotLogged') : t(`progCalHome_${HOME_CLASS[h]}`),
+      t(HOME_TEXT[HOME_CLASS[h] ?? 'unlogged']),
       s === SessionCode.Attended ? t('progCalAttended') : s === SessionCode.Missed ? t('progCalMissed') : '',
     ]
       .filter(Boolean)
