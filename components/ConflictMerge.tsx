@@ -7,8 +7,8 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { defaultChoices, diffDay, mergeDay, type FieldDiff, type Side } from '@/utils/journal/conflict';
 import type { CheckinForm } from '@/utils/journal/form';
-import type { Entry, Profile } from '@/utils/journal/schema';
-import { t, uiLocale } from '@/utils/i18n';
+import type { Entry, HomeExercises, Profile, Session, Soreness } from '@/utils/journal/schema';
+import { t, uiLocale, type MessageKey } from '@/utils/i18n';
 import './ConflictMerge.css';
 
 export interface ConflictMergeProps {
@@ -31,7 +31,7 @@ function label(field: string, profile: Profile | null): string {
     const id = field.slice('function.'.length);
     return t('dataActivityRating', profile?.activities.find((a) => a.id === id)?.name ?? id);
   }
-  const keys: Record<string, string> = {
+  const keys: Record<string, MessageKey> = {
     pain: 'dataColPain',
     soreness: 'dataColSoreness',
     session: 'dataColSession',
@@ -42,16 +42,17 @@ function label(field: string, profile: Profile | null): string {
     note: 'dataColNote',
     noteForClinician: 'dataNoteForClinician',
   };
-  return t(keys[field] ?? field);
+  const key = keys[field];
+  return key ? t(key) : field;
 }
 
 function shown(field: string, value: FieldDiff['mine'], profile: Profile | null): string {
   if (value === undefined) return t('conflictEmpty');
   if (Array.isArray(value))
     return value.map((id) => profile?.exercises.find((x) => x.id === id)?.name ?? id).join(', ');
-  if (field === 'soreness') return t(`dataSoreness_${String(value)}`);
-  if (field === 'session') return t(`dataSession_${String(value)}`);
-  if (field === 'homeExercises') return t(`dataHome_${String(value)}`);
+  if (field === 'soreness') return t(`dataSoreness_${value as Soreness}`);
+  if (field === 'session') return t(`dataSession_${value as Session}`);
+  if (field === 'homeExercises') return t(`dataHome_${value as HomeExercises}`);
   if (field === 'noteForClinician') return value ? t('conflictYes') : t('conflictEmpty');
   return String(value);
 }

@@ -15,6 +15,7 @@ import type popup from '../locales/en/popup.json';
 import type progress from '../locales/en/progress.json';
 import type sources from '../locales/en/sources.json';
 import type reminders from '../locales/en/reminders.json';
+import type safety from '../locales/en/safety.json';
 import type welcome from '../locales/en/welcome.json';
 
 type Files = [
@@ -30,6 +31,7 @@ type Files = [
   typeof progress,
   typeof sources,
   typeof reminders,
+  typeof safety,
   typeof welcome,
 ];
 

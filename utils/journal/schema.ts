@@ -186,7 +186,7 @@ export interface Problem {
 }
 
 /** How the schema library names types, in plain words for messages. */
-const TYPE_WORDS: Record<string, string> = {
+const TYPE_WORDS: Record<string, MessageKey> = {
   string: 'typeText',
   number: 'typeNumber',
   boolean: 'typeBoolean',

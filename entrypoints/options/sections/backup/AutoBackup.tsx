@@ -18,7 +18,7 @@ import {
   type AutoBackupOutcome,
   type BackupState,
 } from '@/utils/backup/auto';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 
 const KEEP_CHOICES = [3, 5, 10, 20];
 
@@ -60,7 +60,7 @@ export function BackupNudge() {
   );
 }
 
-const OUTCOME_KEYS: Partial<Record<AutoBackupOutcome, string>> = {
+const OUTCOME_KEYS: Partial<Record<AutoBackupOutcome, MessageKey>> = {
   saved: 'backupAutoSaved',
   permission: 'backupAutoPermission',
   'too-big': 'backupAutoTooBig',
