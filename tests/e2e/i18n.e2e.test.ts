@@ -1,6 +1,6 @@
 /**
  * The interface in the browser's language (issue #14): Chromium started with --lang=es and --lang=de shows the
- * popup, the options page, the report, the help page and the caution note in that language, with dates and
+ * popup, the options page, the report, the help and sources pages and the caution note in that language, with dates and
  * numbers in its format; each is axe-clean and, at 200% zoom, nothing is wider than the viewport.
  * Screenshots: test-results/screens/i18n-<lang>-*.png (look at them when the wording changes).
  *
@@ -95,7 +95,7 @@ async function zoom200(page: Page, width: number, height: number) {
 describe.each(LANGS)('Chromium in $lang', ({ lang, locale, page: fixturePage, decimal }) => {
   const messages = flatMessages(lang === 'es' ? 'es' : 'de');
 
-  test('popup, options, report and help speak the language, format dates and numbers its way, stay axe-clean and fit at 200%', async () => {
+  test('popup, options, report, help and sources speak the language, format dates and numbers its way, stay axe-clean and fit at 200%', async () => {
     b = await launchExtension({ args: [`--lang=${lang}`], locale });
     const options = await b.openPage('options.html');
     await options.locator('#progress h2').waitFor();
@@ -159,8 +159,17 @@ describe.each(LANGS)('Chromium in $lang', ({ lang, locale, page: fixturePage, de
     await zoom200(help, 1100, 1600);
     expect(await overflowing(help)).toEqual([]);
     await screenshot(help, `i18n-${lang}-help-zoom200`);
+
+    // Sources of the reference points.
+    const sources = await b.openPage('sources.html');
+    expect(await sources.locator('h1').textContent()).toContain(messages.srcTitle);
+    expect(await englishOn(sources)).toEqual([]);
+    expect(await axeViolations(sources)).toEqual([]);
+    await zoom200(sources, 1100, 1600);
+    expect(await overflowing(sources)).toEqual([]);
+    await screenshot(sources, `i18n-${lang}-sources-zoom200`);
     expect(b.externalRequests).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 
   test('the caution note on an exercise page is in the browser’s language, axe-clean and fits at 200%', async () => {
     b = await launchExtension({ args: [`--lang=${lang}`], locale, resolveAllToPort: server.port });
