@@ -139,7 +139,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
         journal.firstEntries(FIRST_READ),
         journal.listEntries(addDays(date, -13)),
       ]);
-      setStatus({ kind: 'saved', line: contextLine(mergeUnique(first, recent), date) });
+      setStatus({ kind: 'saved', line: contextLine(mergeUnique(first, recent), date, first) });
     } catch (err) {
       if (err instanceof ConflictError) {
         setConflict({ mine: form, theirs: err.stored, base: baseRef.current ?? null });

@@ -302,4 +302,12 @@ describe('contextLine for the popup', () => {
     expect(contextLine(days(rep(20, 5)), addDays(START, 2))).toBeNull();
     expect(contextLine([], START)).toBeNull();
   });
+  test('with a partial read, "your first week" must lie inside the first entries read', () => {
+    // 28 sparse first entries (every 3rd day: never 4 in a week), then a daily stretch.
+    const sparse = Array.from({ length: 28 }, (_, i) => ({ ...days([5])[0]!, date: addDays(START, 3 * i) }));
+    const daily = days(rep(30, 4)).map((e, i) => ({ ...e, date: addDays(START, 100 + i) }));
+    const last = daily.at(-1)!.date;
+    expect(contextLine([...sparse, ...daily], last)).not.toBeNull(); // whole journal: the first week is in the daily stretch
+    expect(contextLine([...sparse, ...daily.slice(-14)], last, sparse)).toBeNull(); // partial: cannot know
+  });
 });

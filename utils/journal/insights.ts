@@ -387,13 +387,21 @@ export function allInsights(input: InsightInput): Insight[] {
  * the same comparison as everywhere else). `entries` is the whole journal, in any order. Null when there are not two
  * separate weeks with enough check-ins, or when the latest week does not include `date` (an old day was edited).
  */
-export function contextLine(entries: readonly Entry[], date: string): string | null {
+export function contextLine(
+  entries: readonly Entry[],
+  date: string,
+  /** When `entries` is only the journal's first FIRST_READ entries plus recent days: those first entries. */
+  first?: readonly Entry[],
+): string | null {
   const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const c = comparePain(
     sorted.map((e) => e.date),
     sorted.map((e) => e.pain),
   );
   if (!isChange(c) || !c.last.days.includes(date)) return null;
+  // "Your first week" must be the journal's first: with a partial read, it has to lie inside the first entries read
+  // (a very sparse start could otherwise leave it among entries that were not read).
+  if (first && first.length >= FIRST_READ && c.first.to > first.at(-1)!.date) return null;
   const key = (
     {
       'meaningful-better': 'progCtxMeaningfulLower',
