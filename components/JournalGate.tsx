@@ -5,10 +5,11 @@
  * error) it replaces the page with DbFailure: what happened, that nothing was deleted, what to do, and a copy of
  * what is stored. Editing is thereby disabled until the database opens.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { pageJournal, type DatabaseUnavailableError } from '@/utils/db/journal';
-import { DbFailure } from './DbFailure';
+
+type FailureView = ComponentType<{ error: DatabaseUnavailableError; compact?: boolean }>;
 
 export function JournalGate({
   children,
@@ -17,15 +18,19 @@ export function JournalGate({
   children: ComponentChildren;
   compact?: boolean;
 }) {
-  const [failure, setFailure] = useState<DatabaseUnavailableError | null>(null);
+  const [failure, setFailure] = useState<{ error: DatabaseUnavailableError; View: FailureView } | null>(null);
   useEffect(() => {
     let live = true;
     pageJournal()
       .open()
-      .catch((err: DatabaseUnavailableError) => live && setFailure(err));
+      .catch(async (error: DatabaseUnavailableError) => {
+        // The failure view is loaded only when needed: it is not part of any page's (or the popup's) budget.
+        const { DbFailure } = await import('./DbFailure');
+        if (live) setFailure({ error, View: DbFailure });
+      });
     return () => {
       live = false;
     };
   }, []);
-  return failure ? <DbFailure error={failure} compact={compact} /> : <>{children}</>;
+  return failure ? <failure.View error={failure.error} compact={compact} /> : <>{children}</>;
 }

@@ -9,9 +9,10 @@
  *   [Save  Ctrl+Enter]  result line  ·  dashboard · shortcut · When to get help now
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import { HelpLink } from '@/components/HelpLink';
 import { ConflictError, pageJournal, StorageError } from '@/utils/db/journal';
-import { ConflictMerge } from '@/components/ConflictMerge';
+import type { ConflictMergeProps } from '@/components/ConflictMerge';
 import { ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
 import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
 import { clearDraft, draftState, loadDraft, saveDraft } from '@/utils/draft';
@@ -49,6 +50,12 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shortcuts, setShortcuts] = useState<AssignedShortcuts | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // The merge view's code is loaded only when a conflict happens (popup size budget).
+  const [Merge, setMerge] = useState<ComponentType<ConflictMergeProps> | null>(null);
+  useEffect(() => {
+    if (conflict && !Merge)
+      void import('@/components/ConflictMerge').then((m) => setMerge(() => m.ConflictMerge));
+  }, [conflict, Merge]);
   const conflictRef = useRef<Conflict | null>(null);
   conflictRef.current = conflict;
   // The day as it was when the form started (undefined: an empty day); its updatedAt is the draft's base and
@@ -244,8 +251,8 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
 
       {earlyAfterSurgery && <p class="notice surgery">{t('popupEarlySurgery', EARLY_POST_SURGERY_WEEKS)}</p>}
 
-      {conflict && (
-        <ConflictMerge
+      {conflict && Merge && (
+        <Merge
           mine={conflict.mine}
           theirs={conflict.theirs}
           base={conflict.base}
