@@ -256,3 +256,21 @@ describe('the stale-translation guard itself', () => {
     expect(es().english).toEqual(['hello']);
   });
 });
+
+test('every extension page marks itself with the language of its messages (setDocumentLanguage)', () => {
+  // The HTML files say lang="en"; a page that forgets this reads Spanish text to a screen reader as English.
+  const pages = readdirSync(join(ROOT, 'entrypoints'))
+    .map((d) => join(ROOT, 'entrypoints', d, 'main.tsx'))
+    .filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch {
+        return false;
+      }
+    });
+  expect(pages.length).toBeGreaterThan(4);
+  const missing = pages
+    .filter((f) => !readFileSync(f, 'utf8').includes('setDocumentLanguage()'))
+    .map((f) => relative(ROOT, f));
+  expect(missing).toEqual([]);
+});
