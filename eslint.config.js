@@ -59,6 +59,18 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmark marks go through utils/perf.ts (typed names the bench and e2e wait for), never scattered.
+    files: ['entrypoints/**', 'components/**', 'utils/**'],
+    ignores: ['utils/perf.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'performance', property: 'mark', message: "Use mark() from '@/utils/perf'." },
+        { object: 'performance', property: 'measure', message: "Use timer() from '@/utils/perf'." },
+      ],
+    },
+  },
+  {
     // Node scripts whose callbacks also run inside pages (page.evaluate), so both sets of globals apply.
     files: ['scripts/**', 'tests/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -19,6 +19,7 @@ import { clearDraft, draftState, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, formatDay, isSmallHours, localDay } from '@/utils/dates';
 import { assignedShortcuts, type AssignedShortcuts } from '@/utils/shortcut';
 import { t, uiLocale } from '@/utils/i18n';
+import { mark } from '@/utils/perf';
 import { EARLY_POST_SURGERY_WEEKS, isEarlyAfterSurgery } from '@/utils/journal/clinical';
 import { readDay } from './day';
 import { CheckinFields } from './CheckinFields';
@@ -73,7 +74,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     let live = true;
     setLoaded(false);
     void readDay(journal, date).then(([entry, prof]) => {
-      performance.mark('pt:day-read');
+      mark('pt:day-read');
       if (!live) return;
       const base = entryToForm(entry);
       const draft = loadDraft(date);
@@ -103,7 +104,7 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   useLayoutEffect(() => {
     if (!loaded) return;
     painRef.current?.focus();
-    performance.mark('pt:popup-ready');
+    mark('pt:popup-ready');
   }, [loaded, date]);
 
   useEffect(() => {

@@ -7,8 +7,9 @@ import { JournalGate } from '@/components/JournalGate';
 import { pageJournal } from '@/utils/db/journal';
 import { localDay } from '@/utils/dates';
 import { setDocumentLanguage, t } from '@/utils/i18n';
+import { mark } from '@/utils/perf';
 
-performance.mark('pt:main-start');
+mark('pt:main-start');
 document.title = t('popupTitle');
 setDocumentLanguage();
 preloadDay(pageJournal(), localDay());
@@ -18,4 +19,4 @@ render(
   </JournalGate>,
   document.getElementById('app')!,
 );
-performance.mark('pt:rendered');
+mark('pt:rendered');

@@ -31,16 +31,8 @@ import { PreviewPanel, ProblemsPanel, Progress } from './backup/ImportPanels';
 import { AutoBackup } from './backup/AutoBackup';
 import { Persistence } from './backup/Persistence';
 import { DeleteAll } from './backup/DeleteAll';
+import { timer } from '@/utils/perf';
 import './Backup.css';
-
-/** User Timing marks for scripts/bench/21-backup.mjs (visible in DevTools' performance panel too). */
-function measureSince(name: string, start: number): void {
-  try {
-    performance.measure(`pt-journal:${name}`, { start, end: performance.now() });
-  } catch {
-    // measuring is optional
-  }
-}
 
 type ImportState =
   | { step: 'idle' }
@@ -59,7 +51,7 @@ export function BackupSection() {
 
   const doExport = async (kind: 'json' | 'csv') => {
     try {
-      const start = performance.now();
+      const done = timer(`export-${kind}`);
       setExporting(true);
       setExportMsg({ kind: 'ok', text: t('dataExporting', 0) });
       const { parts, days } = await exportParts(journal, kind, await loadSettings(), new Date(), (n) =>
@@ -67,7 +59,7 @@ export function BackupSection() {
       );
       const name = backupFileName(kind);
       download(parts, name, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
-      measureSince(`export-${kind}`, start);
+      done();
       // A JSON file is a whole backup ("Last backup: …"); a CSV carries days only.
       if (kind === 'json') void recordBackup().catch(() => {});
       setExportMsg({ kind: 'ok', text: t('dataExported', name, days) });
@@ -90,14 +82,14 @@ export function BackupSection() {
     const fileName = file.name;
     setState({ step: 'working', progress: null, fileName });
     try {
-      const start = performance.now();
+      const checkDone = timer('import-check');
       const checked = await checkImportFile(file, (progress) =>
         setState({ step: 'working', progress, fileName }),
       );
-      measureSince('import-check', start);
-      const previewStart = performance.now();
+      checkDone();
+      const previewDone = timer('import-preview');
       const preview = await previewImport(journal, checked);
-      measureSince('import-preview', previewStart);
+      previewDone();
       setMode(preview.journalEmpty ? 'replace' : 'newer');
       setState({ step: 'preview', checked, preview, fileName });
     } catch (err) {
@@ -118,7 +110,7 @@ export function BackupSection() {
     const { checked, fileName, preview } = state;
     setState({ step: 'working', progress: null, fileName });
     try {
-      const start = performance.now();
+      const writeDone = timer('import-write');
       const result = await applyImport(
         journal,
         checked,
@@ -126,7 +118,7 @@ export function BackupSection() {
         (progress) => setState({ step: 'working', progress, fileName }),
         preview,
       );
-      measureSince('import-write', start);
+      writeDone();
       setState({ step: 'done', result, fileName });
     } catch (err) {
       const message =

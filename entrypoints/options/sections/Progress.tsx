@@ -11,6 +11,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { mark } from '@/utils/perf';
 import { localDay } from '@/utils/dates';
 import { pageJournal } from '@/utils/db/journal';
 import { ROLLING_MIN_DAYS, type DailySeries } from '@/utils/journal/progress';
@@ -79,17 +80,16 @@ export function ProgressSection() {
   }, [view]);
   const noteDraw = (id: string) => {
     const p = pending.current;
-    if (p.left.delete(id) && p.left.size === 0)
-      performance.mark('pt:charts-drawn', { detail: { range, days: p.series?.length } });
+    if (p.left.delete(id) && p.left.size === 0) mark('pt:charts-drawn', { range, days: p.series?.length });
   };
 
   const chooseRange = (id: RangeId) => {
-    performance.mark('pt:range-start', { detail: { range: id } });
+    mark('pt:range-start', { range: id });
     setRange(id);
     // A short journal can cover the same days in several ranges: nothing to redraw, the picture is already current.
     const next = loaded?.first ? rangeBounds(id, today, loaded.first, loaded.last) : null;
     if (next && `${next.from}..${next.to}` === boundsKey && current)
-      performance.mark('pt:charts-drawn', { detail: { range: id, unchanged: true } });
+      mark('pt:charts-drawn', { range: id, unchanged: true });
   };
 
   // The palette's "Show the last 3 months" and the like.
