@@ -274,7 +274,8 @@ function main() {
   for (const s of missed) console.log(`  prefilter drops ${s.shape} ${s.page.url}`);
 
   // Hyper-parameters and threshold from 5-fold cross-validation by host over train + dev (out-of-fold scores pooled).
-  let best: { ld: number; lh: number; threshold: number; e: Eval } | null = null;
+  let best: { ld: number; lh: number; threshold: number; e: Eval; oof: { s: Sample; z: number }[] } | null =
+    null;
   for (const ld of [3e-2, 1e-2, 3e-3])
     // strongest first: ties keep the more regularised model
     for (const lh of [1e-3, 3e-4, 1e-4]) {
@@ -295,10 +296,14 @@ function main() {
         !best ||
         (e.precision >= 0.95 ? e.recall : -1) > (best.e.precision >= 0.95 ? best.e.recall : -1) ||
         (e.recall === best.e.recall && e.f1 > best.e.f1);
-      if (better) best = { ld, lh, threshold, e };
+      if (better) best = { ld, lh, threshold, e, oof };
     }
   if (!best) throw new Error('no model');
   console.log(`chosen λdense ${best.ld} λhashed ${best.lh} threshold ${best.threshold.toFixed(3)}`);
+  // Cross-validation misses (out-of-fold), to read what signal is missing; prefilter drops are listed above.
+  for (const { s, z } of best.oof)
+    if ((s.y === 1) !== z >= best.threshold)
+      console.log(`  cv ${s.y ? 'miss' : 'false alarm'} ${z.toFixed(2)} ${s.shape} ${s.page.url}`);
 
   const q = quantize(fit(samples, best.ld, best.lh));
   const fitted = scored.map((s) => ({ s, z: score(q, s.f) }));

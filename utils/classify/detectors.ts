@@ -18,6 +18,7 @@ const SOURCES = {
   job: W.JOB,
   animal: W.ANIMAL,
   medinfo: W.MEDINFO,
+  relief: W.RELIEF,
 } as const;
 export type Counted = keyof typeof SOURCES;
 
@@ -73,7 +74,17 @@ export function countMoves(normalized: string, cap = 50): number {
   return n;
 }
 
-const TOPICS = ['condition', 'exercise', 'shop', 'booking', 'research', 'job', 'animal', 'medinfo'] as const;
+const TOPICS = [
+  'condition',
+  'exercise',
+  'shop',
+  'booking',
+  'research',
+  'job',
+  'animal',
+  'medinfo',
+  'relief',
+] as const;
 /** Topic words of a short text (title, description, heading), already normalised. */
 export type Topic = Record<(typeof TOPICS)[number], boolean>;
 
@@ -115,6 +126,7 @@ const URL_VIDEO =
 
 export const urlSaysCondition = (url: URL): boolean => has('condition', urlWords(url));
 export const urlSaysExercise = (url: URL): boolean => has('exercise', urlWords(url));
+export const urlSaysRelief = (url: URL): boolean => has('relief', urlWords(url));
 export const urlSaysShop = (url: URL): boolean => URL_SHOP.test(urlWords(url));
 export const urlSaysBooking = (url: URL): boolean => URL_BOOKING.test(urlWords(url));
 export const urlSaysResearch = (url: URL): boolean => URL_RESEARCH.test(urlWords(url));
@@ -213,6 +225,7 @@ export interface TextSignals {
   research: number;
   job: number;
   animal: number;
+  relief: number;
 }
 
 /** Vocabulary counts over a bounded, normalised sample of the main text. */
@@ -228,5 +241,6 @@ export function textSignals(normalized: string): TextSignals {
     research: count('research', normalized),
     job: count('job', normalized),
     animal: count('animal', normalized),
+    relief: count('relief', normalized),
   };
 }

@@ -20,6 +20,7 @@ import {
   urlSaysBooking,
   urlSaysCondition,
   urlSaysExercise,
+  urlSaysRelief,
   urlSaysJob,
   urlSaysResearch,
   urlSaysShop,
@@ -82,6 +83,9 @@ export const DENSE: ReadonlyArray<readonly [string, ReasonId]> = [
   ['qa', 'textTopic'],
   ['article', 'textTopic'],
   ['shortText', 'textTopic'],
+  ['titleRelief', 'titleTopic'],
+  ['textRelief', 'textTopic'],
+  ['reliefAndExercise', 'textTopic'],
 ];
 
 /**
@@ -156,6 +160,7 @@ export function featurize(ex: PageExcerpt): Features {
     ? {
         condition: urlSaysCondition(url),
         exercise: urlSaysExercise(url),
+        relief: urlSaysRelief(url),
         shop: urlSaysShop(url),
         booking: urlSaysBooking(url),
         research: urlSaysResearch(url),
@@ -166,6 +171,7 @@ export function featurize(ex: PageExcerpt): Features {
     : {
         condition: false,
         exercise: false,
+        relief: false,
         shop: false,
         booking: false,
         research: false,
@@ -226,6 +232,12 @@ export function featurize(ex: PageExcerpt): Features {
     qa: b(kinds.qa),
     article: b(kinds.article),
     shortText: b(ex.text.length < 600),
+    // "how to relieve <condition>" in the title or address; relief words in the text; relief + condition + exercise
+    titleRelief: b((title.relief || u.relief) && (title.condition || u.condition)),
+    textRelief: sat(text.relief, 5),
+    reliefAndExercise: b(
+      (title.relief || u.relief || meta.relief || text.relief > 0) && conditionAnywhere && exerciseAnywhere,
+    ),
   };
   const dense = new Float32Array(DENSE.length);
   DENSE.forEach(([name], i) => (dense[i] = values[name] ?? 0));

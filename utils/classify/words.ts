@@ -39,15 +39,24 @@ export const EXERCISE = w(
   // en
   String.raw`\b(?:exercis|stretch|yoga\b|pilates|mobility|mobili[sz]ation|strengthen|workout|work-out|routine|moves?\b|poses?\b|drills?\b|plank|bridge|squat|lunge|cat-?cow|child.?s pose|bird-?dog|clamshell|mckenzie|home (?:[a-z]+ )?program|exercise program|isometric|eccentric|(?:heel|calf|leg) raises?|loading program)`,
   // es / pt
-  String.raw`\b(?:ejercicio|estiramiento|estirar|movilidad|fortalec|rutina|posturas? de yoga|exercicio|alongamento|mobilidade|fortalecimento|puente\b|ponte\b)`,
+  String.raw`\b(?:ejercicio|estiramiento|estirar|movilidad|fortalec|rutina|posturas? de yoga|exercicio|alongamento|mobilidade|fortalecimento|puente\b|ponte\b|movimientos\b|movimentos\b)`,
   // fr
-  String.raw`\b(?:exercice|etirement|etirer|mobilite|renforcement|gainage|assouplissement|postures? de yoga)`,
+  String.raw`\b(?:exercice|etirement|etirer|mobilite|renforcement|gainage|assouplissement|postures? de yoga|mouvements\b)`,
   // de
-  String.raw`\b(?:dehn|training|gymnastik|mobilisation|kr(?:a|ae)ftig)|(?:u|ue)bung`,
+  String.raw`\b(?:dehn|training|gymnastik|mobilisation|kr(?:a|ae)ftig)|(?:u|ue)bung|bewegungstherapie`,
   // it
-  String.raw`\b(?:esercizi|allungament|stretching|mobilita|rinforz)`,
+  String.raw`\b(?:esercizi|allungament|stretching|mobilita|rinforz|movimenti\b)`,
   // nl
   String.raw`\b(?:rekoefening|rekken|strekken|mobiliteit)|oefening`,
+);
+
+/**
+ * Relief and treatment wording ("how to relieve", "aliviar", "soulager", "lindern", "alleviare", "verlichten"): many
+ * real pages that teach exercises for pain open with it instead of the word "exercises" (issue #8 recall follow-up).
+ */
+export const RELIEF = w(
+  String.raw`\b(?:reliev|relief|ease (?:the |your )?(?:pain|ache)|get rid of|soothe|alivi|calmar el dolor|quitar el dolor|tratamiento en casa|soulag|apaiser|allevi|sollievo|ridurre il dolore|amenizar|diminuir a dor|verlicht|verzacht|verminder)`,
+  String.raw`linder|hilft gegen|was hilft|was tun gegen|selbst behandeln`,
 );
 
 /**
