@@ -66,6 +66,8 @@ test('the corrected facts of the clinical brief', () => {
     if (/^(progIns|progCtx|popup)/.test(k)) expect(m, k).not.toMatch(/during exercise of|acceptable/);
   // The report's column is a reference point, with a footnote telling meaningful from detectable change.
   expect(en.progRepReference).toBe('Reference point');
-  expect(en.progRepFootnote).toMatch(/meaningful change/);
-  expect(en.progRepFootnote).toMatch(/detectable change/);
+  expect(en.progRepFootnote).toMatch(/Meaningful: a change often considered meaningful/);
+  expect(en.progRepFootnote).toMatch(
+    /Detectable: the smallest change beyond measurement error, not a meaningful one/,
+  );
 });
