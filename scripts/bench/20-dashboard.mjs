@@ -3,14 +3,15 @@
 // the longest main-thread task (PerformanceObserver 'longtask') while loading and switching; on synthetic journals
 // (tests/fixtures/synthetic.ts, seeded in the page by tests/fixtures/seed-journal.mjs) of 4 weeks, 10 years
 // (3,653 days, all fields) and 100,000 days. Also the options page JS size.
-// Targets (issue #3): 10 years drawn within 200 ms of navigation, redraw <= 50 ms; 100,000 days: no task over 1 s.
+// Targets (issue #3, #12): 10 years "all" drawn within 150 ms of navigation, redraw <= 50 ms; 100,000 days: no task
+// over 1 s. PT_BENCH_DAYS=3653 runs only the journals of that many days (several: comma-separated).
 import { launchExtension, EXTENSION_DIR } from '../lib/browser.mjs';
 import { pageJsSize, kb, median } from '../lib/sizes.mjs';
 import { seedJournal, browserToday } from '../../tests/fixtures/seed-journal.mjs';
 
 const SIZES = [
   { label: '4 weeks', days: 28 },
-  { label: '10 years', days: 3653, targets: { all: 200, redraw: 50 } },
+  { label: '10 years', days: 3653, targets: { all: 150, redraw: 50 } },
   { label: '100,000 days', days: 100_000, targets: { longtask: 1000 } },
 ];
 const LOADS = 5;
@@ -55,7 +56,9 @@ async function switchTo(page, range) {
 }
 
 export default async function () {
+  const only = process.env.PT_BENCH_DAYS?.split(',').map(Number);
   for (const size of SIZES) {
+    if (only && !only.includes(size.days)) continue;
     const b = await launchExtension();
     try {
       const seedPage = await b.openPage('options.html');

@@ -151,16 +151,26 @@ export function weekPair(dates: readonly Day[], values: ArrayLike<number>): Week
   return { first: week(ds, vs, w[0], w[1], true), last: week(ds, vs, w[2], w[3], false) };
 }
 
-/** First vs last logged week of a daily slot array (index 0 = `from`, NaN = nothing that day). */
+/**
+ * First vs last logged week of a daily slot array (index 0 = `from`, NaN = nothing that day). The slot index is the
+ * day number, so only the days of the two weeks found become dates (a 10-year series costs no date arithmetic).
+ */
 export function weekPairOfSeries(values: Float64Array, from: Day): WeekPair | NotYet {
-  const dates: Day[] = [];
-  const vs: number[] = [];
-  for (let i = 0; i < values.length; i++)
-    if (values[i] === values[i]) {
-      dates.push(i === 0 ? from : addDays(from, i));
-      vs.push(values[i]!);
-    }
-  return weekPair(dates, vs);
+  const slots: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) slots.push(i);
+  const w = weekIndexes(slots, slots.length);
+  if (!w) return { notYet: true, logged: slots.length };
+  const part = (a: number, b: number, first: boolean) => {
+    const picked = slots.slice(a, b);
+    return week(
+      picked.map((i) => addDays(from, i)),
+      picked.map((i) => values[i]!),
+      0,
+      picked.length,
+      first,
+    );
+  };
+  return { first: part(w[0], w[1], true), last: part(w[2], w[3], false) };
 }
 
 const isPair = (p: WeekPair | NotYet): p is WeekPair => !('notYet' in p);

@@ -9,7 +9,7 @@
  * Only the chosen range is read (date index). When all charts have drawn the current data we set the performance
  * mark "pt:charts-drawn"; a range switch sets "pt:range-start" first (scripts/bench/20-dashboard.mjs reads both).
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { mark } from '@/utils/perf';
 import { localDay } from '@/utils/dates';
@@ -29,7 +29,8 @@ export { RANGES, rangeBounds, type RangeId };
 
 const PALETTE = ['--warn', '--danger', '--fg-soft', '--accent', '--fg'];
 
-export function ProgressSection() {
+/** `onReady`: called once the first charts are drawn, or when there is nothing to draw (the page then mounts the rest). */
+export function ProgressSection({ onReady }: { onReady?: () => void }) {
   const journal = pageJournal();
   // "?range=all" (or 4w, 3m, 1y) opens the dashboard on that range: a shareable view, and what the benchmark loads.
   const [range, setRange] = useState<RangeId>(() => {
@@ -80,8 +81,15 @@ export function ProgressSection() {
   }, [view]);
   const noteDraw = (id: string) => {
     const p = pending.current;
-    if (p.left.delete(id) && p.left.size === 0) mark('pt:charts-drawn', { range, days: p.series?.length });
+    if (p.left.delete(id) && p.left.size === 0) {
+      mark('pt:charts-drawn', { range, days: p.series?.length });
+      onReady?.();
+    }
   };
+  const empty = loaded !== undefined && !loaded.first;
+  useEffect(() => {
+    if (empty) onReady?.();
+  }, [empty]);
 
   const chooseRange = (id: RangeId) => {
     mark('pt:range-start', { range: id });
