@@ -7,27 +7,31 @@
  */
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { pageJournal, type DatabaseUnavailableError } from '@/utils/db/journal';
+import type { DatabaseUnavailableError } from '@/utils/db/journal';
 
 type FailureView = ComponentType<{ error: DatabaseUnavailableError; compact?: boolean }>;
+
+/** The data layer by dynamic import: the popup paints before loading Dexie (entrypoints/popup/day.ts). */
+const openJournal = () => import('@/utils/db/journal').then((m) => m.pageJournal().open());
 
 export function JournalGate({
   children,
   compact = false,
+  open = openJournal,
 }: {
   children: ComponentChildren;
   compact?: boolean;
+  /** Opens the database; rejects with a DatabaseUnavailableError. */
+  open?: () => Promise<void>;
 }) {
   const [failure, setFailure] = useState<{ error: DatabaseUnavailableError; View: FailureView } | null>(null);
   useEffect(() => {
     let live = true;
-    pageJournal()
-      .open()
-      .catch(async (error: DatabaseUnavailableError) => {
-        // The failure view is loaded only when needed: it is not part of any page's (or the popup's) budget.
-        const { DbFailure } = await import('./DbFailure');
-        if (live) setFailure({ error, View: DbFailure });
-      });
+    open().catch(async (error: DatabaseUnavailableError) => {
+      // The failure view is loaded only when needed: it is not part of any page's (or the popup's) budget.
+      const { DbFailure } = await import('./DbFailure');
+      if (live) setFailure({ error, View: DbFailure });
+    });
     return () => {
       live = false;
     };

@@ -11,17 +11,18 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { HelpLink } from '@/components/HelpLink';
-import { ConflictError, pageJournal, StorageError } from '@/utils/db/journal';
+import { readSnapshot, writeSnapshot, type Snapshot } from '@/utils/db/snapshot';
+import type { ConflictError } from '@/utils/db/journal';
 import type { ConflictMergeProps } from '@/components/ConflictMerge';
 import { ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
-import { EMPTY_FORM, entryToForm, formToEntryInput, sameForm, type CheckinForm } from '@/utils/journal/form';
+import { EMPTY_FORM, entryToForm, sameForm, type CheckinForm } from '@/utils/journal/form';
 import { clearDraft, draftState, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, formatDay, isSmallHours, localDay } from '@/utils/dates';
 import { assignedShortcuts, type AssignedShortcuts } from '@/utils/shortcut';
 import { t, uiLocale } from '@/utils/i18n';
 import { mark } from '@/utils/perf';
 import { EARLY_POST_SURGERY_WEEKS, isEarlyAfterSurgery } from '@/utils/journal/clinical';
-import { readDay } from './day';
+import { readDay, store } from './day';
 import { CheckinFields } from './CheckinFields';
 import { useDayKeys } from './useDayKeys';
 
@@ -36,21 +37,48 @@ interface Conflict {
 type Status =
   { kind: 'idle' } | { kind: 'saved'; line: string | null } | { kind: 'error'; messages: string[] };
 
+/**
+ * The form for a day as read: a draft typed over this very version of the day wins (and says so); an older draft
+ * (the day changed since) is offered in the merge view instead, never restored silently.
+ */
+function formFor(
+  date: string,
+  entry: Entry | undefined,
+): { form: CheckinForm; fromDraft: boolean; conflict: Conflict | null } {
+  const base = entryToForm(entry);
+  const draft = loadDraft(date);
+  const differs = draft !== null && !sameForm(draft.form, base);
+  const useDraft = differs && draftState(draft, entry) === 'current';
+  if (draft && !differs) clearDraft(date);
+  return {
+    form: useDraft ? draft.form : base,
+    fromDraft: useDraft,
+    conflict:
+      differs && !useDraft
+        ? { mine: draft.form, theirs: entry, olderDraft: { savedAt: draft.savedAt } }
+        : null,
+  };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function App({ now = () => new Date() }: { now?: () => Date }) {
-  const journal = useMemo(() => pageJournal(), []);
   const today = useMemo(() => localDay(now()), [now]);
+  // Today's snapshot (utils/db/snapshot.ts) paints the form at once; the database is read just after and wins.
+  const [snapshot] = useState<Snapshot | null>(() => readSnapshot(today));
+  const [first] = useState(() => (snapshot ? formFor(today, snapshot.entry ?? undefined) : null));
   const [date, setDate] = useState<string>(today);
   const [askSmallHours, setAskSmallHours] = useState(() => isSmallHours(now()));
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [saved, setSaved] = useState<Entry | undefined>(undefined);
-  const [form, setForm] = useState<CheckinForm>(EMPTY_FORM);
-  const [loaded, setLoaded] = useState(false);
-  const [draftRestored, setDraftRestored] = useState(false);
+  const [profile, setProfile] = useState<Profile | null>(snapshot?.profile ?? null);
+  const [saved, setSaved] = useState<Entry | undefined>(snapshot?.entry ?? undefined);
+  const [form, setForm] = useState<CheckinForm>(first?.form ?? EMPTY_FORM);
+  const [loaded, setLoaded] = useState(snapshot !== null);
+  const [draftRestored, setDraftRestored] = useState(first?.fromDraft ?? false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shortcuts, setShortcuts] = useState<AssignedShortcuts | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(first?.conflict ?? null);
   // The merge view's code is loaded only when a conflict happens (popup size budget).
   const [Merge, setMerge] = useState<ComponentType<ConflictMergeProps> | null>(null);
   useEffect(() => {
@@ -61,44 +89,51 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   conflictRef.current = conflict;
   // The day as it was when the form started (undefined: an empty day); its updatedAt is the draft's base and
   // saveEntry's concurrency check.
-  const baseRef = useRef<Entry | undefined>(undefined);
+  const baseRef = useRef<Entry | undefined>(snapshot?.entry ?? undefined);
   const baseStamp = () => baseRef.current?.updatedAt ?? null;
   const painRef = useRef<HTMLDivElement | null>(null);
   const saving = useRef(false);
   // The latest form, updated synchronously on every change: a key press may arrive before Preact re-renders.
-  const formRef = useRef<CheckinForm>(EMPTY_FORM);
+  const formRef = useRef<CheckinForm>(first?.form ?? EMPTY_FORM);
+  const painted = useRef(snapshot);
 
-  // Load the day's entry and profile; a draft typed over this very version of the day wins (and says so); an older
-  // draft (the day changed since) is offered in the merge view instead, never restored silently.
+  // Load the day's entry and profile from the database (formFor decides between the day and a draft). When the
+  // snapshot painted this day, the read starts after the first frame (Dexie is not in the first load) and changes
+  // nothing unless the database differs; then it is applied like any read: a draft typed meanwhile was stamped with
+  // the snapshot's version, so it is restored if that is still the stored one and offered for merging if not.
   useLayoutEffect(() => {
     let live = true;
-    setLoaded(false);
-    void readDay(journal, date).then(([entry, prof]) => {
-      mark('pt:day-read');
-      if (!live) return;
-      const base = entryToForm(entry);
-      const draft = loadDraft(date);
-      const differs = draft !== null && !sameForm(draft.form, base);
-      const useDraft = differs && draftState(draft, entry) === 'current';
-      if (draft && !differs) clearDraft(date);
-      setProfile(prof);
-      setSaved(entry);
-      baseRef.current = entry;
-      formRef.current = useDraft ? draft.form : base;
-      setForm(formRef.current);
-      setDraftRestored(useDraft);
-      setConflict(
-        differs && !useDraft
-          ? { mine: draft.form, theirs: entry, olderDraft: { savedAt: draft.savedAt } }
-          : null,
-      );
-      setStatus({ kind: 'idle' });
-      setLoaded(true);
-    });
+    const fromSnapshot = painted.current?.date === date ? painted.current : null;
+    painted.current = null;
+    if (!fromSnapshot) setLoaded(false);
+    const read = () =>
+      void readDay(date).then(([entry, prof]) => {
+        mark('pt:day-read');
+        if (date === today) writeSnapshot({ date, entry: entry ?? null, profile: prof });
+        if (!live) return;
+        if (
+          fromSnapshot &&
+          sameJson(entry ?? null, fromSnapshot.entry) &&
+          sameJson(prof, fromSnapshot.profile)
+        )
+          return;
+        const next = formFor(date, entry);
+        setProfile(prof);
+        setSaved(entry);
+        baseRef.current = entry;
+        formRef.current = next.form;
+        setForm(next.form);
+        setDraftRestored(next.fromDraft);
+        setConflict(next.conflict);
+        setStatus({ kind: 'idle' });
+        setLoaded(true);
+      });
+    if (fromSnapshot) requestAnimationFrame(() => setTimeout(read, 0));
+    else read();
     return () => {
       live = false;
     };
-  }, [date, journal]);
+  }, [date]);
 
   // Focus Pain once the day is loaded (a layout effect: before paint, not a frame later); then tell the benchmark.
   useLayoutEffect(() => {
@@ -129,32 +164,24 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     }
     saving.current = true;
     try {
-      const entry = await journal.saveEntry(formToEntryInput(date, form), baseStamp());
+      const db = await store();
+      const entry = await db.saveDay(date, form, baseStamp());
       clearDraft(date);
+      if (date === today && profile) writeSnapshot({ date, entry, profile });
       baseRef.current = entry;
       setSaved(entry);
       setDraftRestored(false);
       setStatus({ kind: 'saved', line: null });
-      // The context line's code is loaded only now: it is not needed to be ready to type (popup size budget).
-      // It compares the first logged week with the last one, which must hold this day: only the journal's first
-      // FIRST_READ entries and the days from two weeks before this one are read, never the whole journal (every
-      // 7-day window holding this day lies inside the second read).
-      const [{ contextLine, FIRST_READ }, { mergeUnique }] = await Promise.all([
-        import('@/utils/journal/insights'),
-        import('@/utils/journal/compare'),
-      ]);
-      const [first, recent] = await Promise.all([
-        journal.firstEntries(FIRST_READ),
-        journal.listEntries(addDays(date, -13)),
-      ]);
-      setStatus({ kind: 'saved', line: contextLine(mergeUnique(first, recent), date, first) });
+      setStatus({ kind: 'saved', line: await db.contextLineFor(date) });
     } catch (err) {
-      if (err instanceof ConflictError) {
-        setConflict({ mine: form, theirs: err.stored, base: baseRef.current ?? null });
+      // ConflictError and StorageError (utils/db) by name: that module is loaded with the database side, after ready.
+      if ((err as Error | null)?.name === 'ConflictError') {
+        setConflict({ mine: form, theirs: (err as ConflictError).stored, base: baseRef.current ?? null });
         setStatus({ kind: 'idle' });
       } else if (err instanceof ValidationError)
         setStatus({ kind: 'error', messages: err.problems.map((p) => p.message) });
-      else if (err instanceof StorageError) setStatus({ kind: 'error', messages: [err.message] });
+      else if ((err as Error | null)?.name === 'StorageError')
+        setStatus({ kind: 'error', messages: [(err as Error).message] });
       else setStatus({ kind: 'error', messages: [t('errStorageFailed', String(err))] });
     } finally {
       saving.current = false;

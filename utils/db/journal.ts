@@ -32,6 +32,7 @@ import { isAllowedEntryDay, isDay, localDay, type Day } from '../dates';
 import { t } from '../i18n';
 import { sendMessage } from '../messages';
 import { ConflictError, DatabaseUnavailableError, classifyOpenError } from './errors';
+import { clearSnapshot } from './snapshot';
 
 export { ConflictError, DatabaseUnavailableError } from './errors';
 
@@ -421,6 +422,7 @@ export function getJournal(options?: JournalOptions): Journal {
 export function pageJournal(): Journal {
   return getJournal({
     onChange: (what) => {
+      clearSnapshot(); // the popup's first picture (./snapshot.ts) may show what just changed
       // No background listening (e.g. while it restarts) resolves null: the badge also refreshes on its next alarm.
       void sendMessage('journal:changed', { what });
     },
