@@ -38,4 +38,4 @@ type Files = [
 /** Keys of each file, distributed over the union (a plain `keyof` of a union keeps only the shared keys). */
 type KeysOf<T> = T extends unknown ? keyof T : never;
 /** Every key of every English message file. */
-export type MessageKey = Extract<KeysOf<Files[number]>, string>;
+export type EnglishMessageKey = Extract<KeysOf<Files[number]>, string>;

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { MessageKey } from './i18n-keys';
+import type { EnglishMessageKey } from './i18n-keys';
 
-export type { MessageKey };
+/** A key of locales/en/*.json (one name for WXT's auto-imports: utils/i18n-keys.ts exports it differently). */
+export type MessageKey = EnglishMessageKey;
 
 /**
  * Every user-visible string goes through t(): the text lives in locales/<lang>/*.json and reaches the page through

@@ -3,7 +3,7 @@
  * across range switches, slicing sorted entries by date, and chart x positions.
  */
 import { addDays, daysBetween, type Day } from '../dates';
-import type { MessageKey } from '../i18n-keys';
+import type { MessageKey } from '../i18n';
 
 export type RangeId = '4w' | '3m' | '1y' | 'all';
 export const RANGES: Array<{ id: RangeId; days: number | null; label: MessageKey }> = [

@@ -9,7 +9,7 @@
  *   n                    log today
  */
 
-import type { MessageKey } from '../i18n-keys';
+import type { MessageKey } from '../i18n';
 
 export type CommandGroup = 'go' | 'journal' | 'data' | 'settings' | 'help';
 /** The pages with a palette. */
