@@ -9,6 +9,15 @@ import { ProfileEditor } from '@/components/ProfileEditor';
 import { pageJournal } from '@/utils/db/journal';
 
 const flush = () => act(() => new Promise((r) => setTimeout(r, 30)));
+/** Writes go through IndexedDB and a live query: wait for the outcome instead of a fixed delay (flaky under load). */
+const eventually = (check: () => Promise<void> | void) =>
+  vi.waitFor(
+    async () => {
+      await flush();
+      await check();
+    },
+    { timeout: 5_000, interval: 20 },
+  );
 
 async function type(input: HTMLInputElement, value: string) {
   await act(() => {
@@ -33,15 +42,15 @@ test('activities (at most 5 active, archive keeps history), exercises and dates 
   expect(root.textContent).toContain('Name up to 5 activities');
 
   const newActivity = () => root.querySelector<HTMLInputElement>('#pe-new-activity');
-  for (const name of ['Sitting', 'Bending', 'Walking', 'Lifting', 'Driving']) {
+  const names = ['Sitting', 'Bending', 'Walking', 'Lifting', 'Driving'];
+  for (const [i, name] of names.entries()) {
     await type(newActivity()!, name);
     await submit(newActivity()!.form);
+    await eventually(async () => expect((await journal.getProfile()).activities).toHaveLength(i + 1));
   }
-  expect((await journal.getProfile()).activities.map((a) => a.name).sort()).toEqual(
-    ['Bending', 'Driving', 'Lifting', 'Sitting', 'Walking'].sort(),
-  );
+  expect((await journal.getProfile()).activities.map((a) => a.name).sort()).toEqual([...names].sort());
   // five active: the add field is replaced by an explanation
-  expect(newActivity()).toBeNull();
+  await eventually(() => expect(newActivity()).toBeNull());
   expect(root.textContent).toContain('5 activities are active');
 
   // an activity with ratings is archived, not deleted
@@ -50,10 +59,13 @@ test('activities (at most 5 active, archive keeps history), exercises and dates 
   await flush();
   const removeSitting = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Remove Sitting')!;
   await act(() => removeSitting.click());
-  await flush();
-  expect((await journal.getProfile()).activities.find((a) => a.id === sitting.id)?.archived).toBe(true);
+  await eventually(async () =>
+    expect((await journal.getProfile()).activities.find((a) => a.id === sitting.id)?.archived).toBe(true),
+  );
   expect((await journal.getEntry('2026-03-01'))?.function).toEqual({ [sitting.id]: 6 });
-  expect(root.querySelector('[role="status"]')?.textContent).toContain('Archived “Sitting”');
+  await eventually(() =>
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('Archived “Sitting”'),
+  );
   expect(newActivity()).not.toBeNull();
 
   // the archived activity is listed with Restore, which is disabled while five are active again
@@ -62,14 +74,18 @@ test('activities (at most 5 active, archive keeps history), exercises and dates 
   expect(restoreSitting()?.disabled).toBe(false);
   await type(newActivity()!, 'Cycling');
   await submit(newActivity()!.form);
-  expect(restoreSitting()?.disabled).toBe(true);
+  await eventually(() => expect(restoreSitting()?.disabled).toBe(true));
   const removeCycling = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Remove Cycling')!;
   await act(() => removeCycling.click()); // never rated: deleted for good, not archived
-  await flush();
+  await eventually(async () =>
+    expect((await journal.getProfile()).activities.some((a) => a.name === 'Cycling')).toBe(false),
+  );
+  await eventually(() => expect(restoreSitting()?.disabled).toBe(false));
   await act(() => restoreSitting()!.click());
-  await flush();
-  expect((await journal.getProfile()).activities.find((a) => a.id === sitting.id)?.archived).toBe(false);
-  expect(restoreSitting()).toBeUndefined();
+  await eventually(async () =>
+    expect((await journal.getProfile()).activities.find((a) => a.id === sitting.id)?.archived).toBe(false),
+  );
+  await eventually(() => expect(restoreSitting()).toBeUndefined());
 
   // exercise with a bad address: the data layer's message shows and nothing is stored
   const name = root.querySelector<HTMLInputElement>('#pe-new-ex-name')!;
@@ -77,10 +93,15 @@ test('activities (at most 5 active, archive keeps history), exercises and dates 
   await type(name, 'Bridges');
   await type(url, 'javascript:alert(1)');
   await submit(name.form);
-  expect(root.querySelector('[role="status"]')?.textContent).toContain('web address');
+  await eventually(() => expect(root.querySelector('[role="status"]')?.textContent).toContain('web address'));
   expect((await journal.getProfile()).exercises).toEqual([]);
   await type(url, 'https://example.org/bridges');
   await submit(name.form);
+  await eventually(async () =>
+    expect((await journal.getProfile()).exercises).toMatchObject([
+      { name: 'Bridges', source: 'clinician', url: 'https://example.org/bridges' },
+    ]),
+  );
   expect((await journal.getProfile()).exercises).toMatchObject([
     { name: 'Bridges', source: 'clinician', url: 'https://example.org/bridges' },
   ]);
@@ -88,6 +109,8 @@ test('activities (at most 5 active, archive keeps history), exercises and dates 
   const pt = root.querySelector<HTMLInputElement>('#pe-pt-start')!;
   await type(pt, '2026-02-10');
   await submit(pt.form);
-  expect(await journal.getProfile()).toMatchObject({ ptStartDate: '2026-02-10', surgeryDate: null });
+  await eventually(async () =>
+    expect(await journal.getProfile()).toMatchObject({ ptStartDate: '2026-02-10', surgeryDate: null }),
+  );
   render(null, root);
 });
