@@ -46,7 +46,6 @@ import { SvgLineChart } from '@/components/charts/SvgLineChart';
 import { KeyboardLayer } from '@/components/palette/KeyboardLayer';
 
 export const REPORT_DEFAULT_WEEKS = 12;
-/** Notes shown in full on the page; longer lists and notes are shortened so the report stays one page. */
 const KIND_TEXT: Record<ChangeKind, MessageKey> = {
   'meaningful-better': 'progRepKind_meaningful_better',
   'small-better': 'progRepKind_small_better',
@@ -54,8 +53,13 @@ const KIND_TEXT: Record<ChangeKind, MessageKey> = {
   'small-worse': 'progRepKind_small_worse',
   'meaningful-worse': 'progRepKind_meaningful_worse',
 };
-const MAX_NOTES = 5;
-const MAX_NOTE_CHARS = 150;
+/**
+ * Notes shown on the page; longer lists and notes are shortened so the report stays one page. Three of at most 100
+ * characters (about one printed line each): with the longer reference-point cells and the Sources footer, five
+ * two-line notes pushed the footer onto a second A4 or Letter page (the page margin is 8 mm for the same reason).
+ */
+const MAX_NOTES = 3;
+const MAX_NOTE_CHARS = 100;
 
 interface Data {
   entries: Entry[];

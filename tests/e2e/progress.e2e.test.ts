@@ -34,9 +34,10 @@ test('empty journal: no empty charts, a clear next step; axe clean', async () =>
   await page.getByText('No check-ins yet').waitFor();
   expect(await page.locator('#progress canvas').count()).toBe(0);
   expect(await page.locator('#progress').textContent()).toContain('Alt+Shift+J');
-  expect(await page.locator('#insights').textContent()).toContain(
-    'two separate weeks with at least 4 check-ins',
-  );
+  // Sections below Progress mount once the charts are drawn (or there is nothing to draw): wait for them.
+  await expect
+    .poll(() => page.locator('#insights').textContent())
+    .toContain('two separate weeks with at least 4 check-ins');
   expect(await axeViolations(page, '#progress')).toEqual([]);
   expect(await axeViolations(page, '#insights')).toEqual([]);
   await screenshot(page, 'progress-empty', false);
