@@ -11,8 +11,7 @@
  * storage failures (a full disk) into a clear StorageError with nothing changed. `onChange` lets the entrypoint tell
  * other contexts (badge, open dashboard) about a write.
  */
-import { liveQuery } from 'dexie';
-import { JournalDB, isNewerSchema } from './database';
+import { JournalDB } from './database';
 import {
   ActivitySchema,
   EMPTY_PROFILE,
@@ -31,48 +30,19 @@ import {
 import { isAllowedEntryDay, isDay, localDay, type Day } from '../dates';
 import { t } from '../i18n';
 import { sendMessage } from '../messages';
-import { ConflictError, DatabaseUnavailableError, classifyOpenError } from './errors';
+import { ConflictError } from './errors';
+import { guardWrite } from './guard';
+import { openDatabase } from './open';
+import { READ_CHUNK, historyPage, readRange } from './reads';
+import { unknownReferences } from './references';
+import type { EntryInput, JournalOptions } from './types';
 import { clearSnapshot } from './snapshot';
 
 export { ConflictError, DatabaseUnavailableError } from './errors';
-
-export class StorageError extends Error {
-  constructor(
-    message: string,
-    readonly full: boolean,
-  ) {
-    super(message);
-    this.name = 'StorageError';
-  }
-}
-
-function isQuotaError(err: unknown): boolean {
-  const e = err as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
-}
-
-/** Runs a write; validation errors pass through, storage failures become a StorageError in plain words. */
-export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof ValidationError || err instanceof StorageError || err instanceof ConflictError)
-      throw err;
-    if ((err as Error)?.name === 'ImportConflictError') throw err; // utils/backup/apply.ts: the journal changed
-    if (isQuotaError(err)) throw new StorageError(t('errStorageFull'), true);
-    throw new StorageError(t('errStorageFailed', (err as Error)?.name ?? 'error'), false);
-  }
-}
-
-export type EntryInput = Omit<Entry, 'updatedAt'> & { updatedAt?: string };
-
-export interface JournalOptions {
-  onChange?: (what: 'entries' | 'profile') => void;
-  now?: () => Date;
-}
-
-/** Rows per read: a few thousand rows deserialise in tens of milliseconds, so a 100,000-day read never freezes a tab. */
-export const READ_CHUNK = 4000;
+export { StorageError, guardWrite } from './guard';
+export { READ_CHUNK } from './reads';
+export type { EntryInput, JournalOptions } from './types';
+export { watch } from './watch';
 
 export class Journal {
   constructor(
@@ -132,21 +102,8 @@ export class Journal {
    * Entries from..to inclusive, oldest first, read with the date index in chunks of `chunk` rows, each its own
    * request, so "all" on a 100,000-day journal never becomes one long task.
    */
-  async readRange(from: Day, to: Day, chunk = READ_CHUNK): Promise<Entry[]> {
-    const out: Entry[] = [];
-    let lower = from;
-    let inclusive = true;
-    for (;;) {
-      const rows = await this.db.entries
-        .where('date')
-        .between(lower, to, inclusive, true)
-        .limit(chunk)
-        .toArray();
-      for (const e of rows) out.push(e);
-      if (rows.length < chunk) return out;
-      lower = rows[rows.length - 1]!.date;
-      inclusive = false;
-    }
+  readRange(from: Day, to: Day, chunk = READ_CHUNK): Promise<Entry[]> {
+    return readRange(this.db, from, to, chunk);
   }
 
   /** How many days are logged, all of them or only those after `after`. */
@@ -161,47 +118,15 @@ export class Journal {
    * stale hint only shifts the page until the caller's count re-runs this read.
    */
   historyPage(page: number, size: number, totalHint = 0): Promise<Entry[]> {
-    const entries = this.db.entries;
-    return this.db.transaction('r', entries, async () => {
-      const total = totalHint > 0 ? totalHint : await entries.count();
-      const skipFromNewest = page * size;
-      const rows = Math.max(0, Math.min(size, total - skipFromNewest));
-      if (rows === 0) return [];
-      const skipFromOldest = total - skipFromNewest - rows;
-      const keys = (
-        skipFromNewest <= skipFromOldest
-          ? await entries.orderBy('date').reverse().offset(skipFromNewest).limit(rows).primaryKeys()
-          : (await entries.orderBy('date').offset(skipFromOldest).limit(rows).primaryKeys()).reverse()
-      ) as string[];
-      const found = await entries.bulkGet(keys);
-      return found.filter((e): e is Entry => e !== undefined);
-    });
+    return historyPage(this.db, page, size, totalHint);
   }
 
   /**
    * Opens the database (pages call it before enabling editing). Throws a DatabaseUnavailableError when it cannot be
    * opened: a newer schema (after a downgrade), an upgrade blocked by another tab for `timeoutMs`, a storage failure.
    */
-  async open(timeoutMs = 5000): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const blocked = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DatabaseUnavailableError('blocked', 'timeout')), timeoutMs);
-    });
-    try {
-      await Promise.race([this.db.open(), blocked]);
-      // A database written by a NEWER PT Journal (the person went back to an older version): Dexie 4 opens it anyway
-      // and would let this older code read and write rows whose shape it does not know. Close it instead, so every
-      // read and write of this page fails, and say so (components/JournalGate.tsx).
-      if (isNewerSchema(this.db)) {
-        const found = this.db.backendDB().version / 10;
-        this.db.close();
-        throw new DatabaseUnavailableError('newerVersion', `VersionError (${found})`);
-      }
-    } catch (err) {
-      throw classifyOpenError(err);
-    } finally {
-      clearTimeout(timer);
-    }
+  open(timeoutMs = 5000): Promise<void> {
+    return openDatabase(this.db, timeoutMs);
   }
 
   /**
@@ -226,20 +151,7 @@ export class Journal {
         if (base !== undefined && (stored?.updatedAt ?? null) !== base) throw new ConflictError(stored, base);
         if (input.updatedAt === undefined && stored && entry.updatedAt <= stored.updatedAt)
           entry.updatedAt = new Date(Date.parse(stored.updatedAt) + 1).toISOString();
-        const problems = [];
-        if (entry.function) {
-          const known = new Set(
-            await this.db.activities.bulkGet(Object.keys(entry.function)).then((r) => r.map((a) => a?.id)),
-          );
-          for (const id of Object.keys(entry.function))
-            if (!known.has(id)) problems.push({ path: `function.${id}`, message: t('errUnknownActivity') });
-        }
-        if (entry.exercisesDone) {
-          const found = await this.db.exercises.bulkGet(entry.exercisesDone);
-          entry.exercisesDone.forEach((id, i) => {
-            if (!found[i]) problems.push({ path: `exercisesDone[${i}]`, message: t('errUnknownExercise') });
-          });
-        }
+        const problems = await unknownReferences(this.db, entry);
         if (problems.length) throw new ValidationError(problems);
         await this.db.entries.put(entry);
         return entry;
@@ -427,17 +339,4 @@ export function pageJournal(): Journal {
       void sendMessage('journal:changed', { what });
     },
   });
-}
-
-/**
- * Runs `query` (any chain of Journal reads) now and again whenever a table it read changes, in this page or another
- * extension page of the same origin (Dexie liveQuery). Returns the unsubscribe function.
- */
-export function watch<T>(
-  query: () => Promise<T>,
-  next: (value: T) => void,
-  error: (err: unknown) => void,
-): () => void {
-  const sub = liveQuery(query).subscribe({ next, error });
-  return () => sub.unsubscribe();
 }

@@ -12,8 +12,8 @@
  * Inputs are bounded so the dashboard stays fast on a 100,000-day journal: the earliest FIRST_READ entries, the
  * entries of the last INSIGHT_WINDOW_DAYS days, and the first weeks after the PT start date (insightInputRange).
  */
-import { addDays, daysBetween, formatDay, type Day } from '../dates';
-import { t, uiLocale, type MessageKey } from '../i18n';
+import { addDays, daysBetween, type Day } from '../dates';
+import { t, type MessageKey } from '../i18n';
 import type { Entry } from './schema';
 import {
   DOMS_FADES_DAYS,
@@ -26,7 +26,6 @@ import {
   PAIN_SOURCES,
   PSFS_MEANINGFUL_MEAN,
   PSFS_SOURCES,
-  type SourceId,
 } from './clinical';
 import {
   MIN_DAYS_PER_WEEK,
@@ -40,123 +39,39 @@ import {
   type Change,
 } from './compare';
 import { adherence, dailySeries, functionMean, percent } from './progress';
+import { dayText, fmt, fnLine, painLine, points, weekText } from './insights/text';
+import {
+  FIRST_READ,
+  GOOD_ADHERENCE_SHARE,
+  NOT_RESPONDING_WEEKS,
+  PT_BASELINE_GRACE_DAYS,
+  SHARP_MIN_DAYS,
+  SHARP_WINDOW_DAYS,
+  SORENESS_DAYS,
+  insightInputRange,
+  type Insight,
+  type InsightInput,
+} from './insights/types';
 
-// Product rules (our choices, not research thresholds; see docs/clinical.md "Insight rules").
-/** How many of the journal's earliest entries the insights read (enough for a first week with 4 check-ins). */
-export const FIRST_READ = 28;
-/** Rule 2 speaks only within this many days after PT start or a new exercise (soreness fades within about 7 days). */
-export const SORENESS_DAYS = DOMS_FADES_DAYS[1];
-/** "Not responding" (rule 3) is only considered this many weeks after PT start, over a journal that long. */
-export const NOT_RESPONDING_WEEKS = 6;
-/** Rule 3: the first compared week must start within this many days of the PT start date (a baseline near the start). */
-export const PT_BASELINE_GRACE_DAYS = 14;
-/** Rule 3: home exercises (all or some) logged on at least this share of ALL calendar days of the period. */
-export const GOOD_ADHERENCE_SHARE = 0.7;
-/** Rule 5: sharp or tingling pain on at least this many of the last SHARP_WINDOW_DAYS days. */
-export const SHARP_MIN_DAYS = 3;
-export const SHARP_WINDOW_DAYS = 14;
-/** Rules look at most this far back (besides the first weeks), which also bounds the work. */
-export const INSIGHT_WINDOW_DAYS = 84;
-
-export type InsightId = 'progress' | 'early-soreness' | 'not-responding' | 'commitment' | 'sharp-tingling';
-
-export interface Insight {
-  id: InsightId;
-  /** 'good' for a meaningful improvement, 'info' for neutral facts, 'talk' when a conversation with the PT/doctor may help. */
-  tone: 'good' | 'info' | 'talk';
-  title: string;
-  lines: string[];
-  /** Short "why": the reference points used, and when this insight is shown at all. */
-  why: string;
-  /** Ids of SOURCES: anchors on the extension's Sources page. */
-  sources: SourceId[];
-}
-
-export interface InsightInput {
-  today: Day;
-  /** The journal's earliest entries (up to FIRST_READ), sorted by date. */
-  first: readonly Entry[];
-  /** Entries from insightInputRange(today).from to today, sorted by date. */
-  recent: readonly Entry[];
-  /** Entries of the first weeks after the PT start date (insightInputRange(today, ptStartDate).ptWeeks), sorted. */
-  ptWeeks?: readonly Entry[];
-  ptStartDate: Day | null;
-  surgeryDate?: Day | null;
-  /** Days exercises were added on (rule 2 also looks at a newly added exercise). */
-  exerciseAddedOn: readonly Day[];
-}
-
-/** The date ranges the inputs must cover. */
-export function insightInputRange(
-  today: Day,
-  ptStartDate: Day | null = null,
-): { from: Day; to: Day; ptWeeks: { from: Day; to: Day } | null } {
-  return {
-    from: addDays(today, -(INSIGHT_WINDOW_DAYS - 1)),
-    to: today,
-    ptWeeks: ptStartDate ? { from: ptStartDate, to: addDays(ptStartDate, PT_BASELINE_GRACE_DAYS + 6) } : null,
-  };
-}
-
-const fmt = (x: number) =>
-  x.toLocaleString(uiLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const fmtPts = (x: number) => Math.abs(x).toLocaleString(uiLocale(), { maximumFractionDigits: 1 });
-/** "1 point" / "2.5 points" (the key text carries the word, so each language can say it its own way). */
-export const points = (x: number) => {
-  const n = fmtPts(x);
-  return t(n === '1' ? 'progPoint1' : 'progPoints', n);
-};
-export const dayText = (d: Day) => formatDay(d, uiLocale(), { weekday: undefined });
-const weekText = (c: Change, which: 'first' | 'last') => dayText(c[which].from);
+export { dayText, points } from './insights/text';
+export {
+  FIRST_READ,
+  GOOD_ADHERENCE_SHARE,
+  INSIGHT_WINDOW_DAYS,
+  NOT_RESPONDING_WEEKS,
+  PT_BASELINE_GRACE_DAYS,
+  SHARP_MIN_DAYS,
+  SHARP_WINDOW_DAYS,
+  SORENESS_DAYS,
+  insightInputRange,
+  type Insight,
+  type InsightId,
+  type InsightInput,
+} from './insights/types';
 
 const isSurgeryRecent = isEarlyAfterSurgery;
 
 // ---- rule 1: then and now ---------------------------------------------------------------------------------------------
-
-/** The kind of change in words: same sizes and same tone for a rise and a fall. */
-function painLine(c: Change): string {
-  const args = [
-    fmt(c.baseline),
-    weekText(c, 'first'),
-    fmt(c.now),
-    weekText(c, 'last'),
-    points(c.improvement),
-  ];
-  switch (c.kind) {
-    case 'meaningful-better':
-      return t('progInsPainMeaningfulBetter', ...args);
-    case 'small-better':
-      return t('progInsPainSmallBetter', ...args);
-    case 'same':
-      return t('progInsPainSame', ...args);
-    case 'small-worse':
-      return t('progInsPainSmallWorse', ...args);
-    case 'meaningful-worse':
-      return t('progInsPainMeaningfulWorse', ...args);
-  }
-}
-
-function fnLine(c: Change): string {
-  const args = [
-    fmt(c.baseline),
-    weekText(c, 'first'),
-    fmt(c.now),
-    weekText(c, 'last'),
-    points(c.improvement),
-  ];
-  switch (c.kind) {
-    case 'meaningful-better':
-      return t('progInsFnMeaningfulBetter', ...args);
-    case 'small-better':
-      return t('progInsFnSmallBetter', ...args);
-    case 'same':
-      return t('progInsFnSame', ...args);
-    case 'small-worse':
-      return t('progInsFnSmallWorse', ...args);
-    case 'meaningful-worse':
-      return t('progInsFnMeaningfulWorse', ...args);
-  }
-}
 
 /**
  * Rule 1: the first logged week vs the latest, pain and function (compare.ts).
