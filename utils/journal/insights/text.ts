@@ -1,6 +1,6 @@
 /** How the insights put numbers, days and changes in words (re-exported by ../insights.ts where public). */
 import { formatDay, type Day } from '../../dates';
-import { t, uiLocale } from '../../i18n';
+import { t, uiLocale, type MessageKey } from '../../i18n';
 import type { Change } from '../compare';
 
 export const fmt = (x: number) =>
@@ -14,47 +14,35 @@ export const points = (x: number) => {
 export const dayText = (d: Day) => formatDay(d, uiLocale(), { weekday: undefined });
 export const weekText = (c: Change, which: 'first' | 'last') => dayText(c[which].from);
 
-/** The kind of change in words: same sizes and same tone for a rise and a fall. */
-export function painLine(c: Change): string {
-  const args = [
+/** One message per kind of change and measure: the same sizes and the same tone for a rise and a fall. */
+const CHANGE_TEXT = {
+  pain: {
+    'meaningful-better': 'progInsPainMeaningfulBetter',
+    'small-better': 'progInsPainSmallBetter',
+    same: 'progInsPainSame',
+    'small-worse': 'progInsPainSmallWorse',
+    'meaningful-worse': 'progInsPainMeaningfulWorse',
+  },
+  fn: {
+    'meaningful-better': 'progInsFnMeaningfulBetter',
+    'small-better': 'progInsFnSmallBetter',
+    same: 'progInsFnSame',
+    'small-worse': 'progInsFnSmallWorse',
+    'meaningful-worse': 'progInsFnMeaningfulWorse',
+  },
+} as const satisfies Record<'pain' | 'fn', Record<Change['kind'], MessageKey>>;
+
+function changeLine(measure: keyof typeof CHANGE_TEXT, c: Change): string {
+  return t(
+    CHANGE_TEXT[measure][c.kind],
     fmt(c.baseline),
     weekText(c, 'first'),
     fmt(c.now),
     weekText(c, 'last'),
     points(c.improvement),
-  ];
-  switch (c.kind) {
-    case 'meaningful-better':
-      return t('progInsPainMeaningfulBetter', ...args);
-    case 'small-better':
-      return t('progInsPainSmallBetter', ...args);
-    case 'same':
-      return t('progInsPainSame', ...args);
-    case 'small-worse':
-      return t('progInsPainSmallWorse', ...args);
-    case 'meaningful-worse':
-      return t('progInsPainMeaningfulWorse', ...args);
-  }
+  );
 }
 
-export function fnLine(c: Change): string {
-  const args = [
-    fmt(c.baseline),
-    weekText(c, 'first'),
-    fmt(c.now),
-    weekText(c, 'last'),
-    points(c.improvement),
-  ];
-  switch (c.kind) {
-    case 'meaningful-better':
-      return t('progInsFnMeaningfulBetter', ...args);
-    case 'small-better':
-      return t('progInsFnSmallBetter', ...args);
-    case 'same':
-      return t('progInsFnSame', ...args);
-    case 'small-worse':
-      return t('progInsFnSmallWorse', ...args);
-    case 'meaningful-worse':
-      return t('progInsFnMeaningfulWorse', ...args);
-  }
-}
+/** The kind of change in words. */
+export const painLine = (c: Change): string => changeLine('pain', c);
+export const fnLine = (c: Change): string => changeLine('fn', c);
