@@ -9,26 +9,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { launchExtension, serveFolder, EXTENSION_DIR, ROOT } from '../lib/browser.mjs';
 import { fileSize, kb, median } from '../lib/sizes.mjs';
+import { bigPage } from '../lib/big-page.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'pages');
 const SAMPLES = 60; // timing samples per page
 const BATCH = 10; // classifications per sample (performance.now() is coarse outside cross-origin isolation)
 const LOADS = 15; // page loads per configuration
-
-/** A ~2 MB page: the article's head, then a long body of nav, sidebars and paragraphs. */
-function bigPage(articleHtml, paragraph) {
-  const head = articleHtml.slice(0, articleHtml.indexOf('<body>'));
-  const nav = `<nav>${Array.from({ length: 300 }, (_, i) => `<a href="/p/${i}">Link ${i}</a>`).join(' ')}</nav>`;
-  const blocks = [];
-  let size = 0;
-  for (let i = 0; size < 2_000_000; i++) {
-    const block = `<section><h3>Section ${i}</h3><p>${paragraph}</p><ul><li>Item one</li><li>Item two</li></ul></section>\n`;
-    blocks.push(block);
-    size += block.length;
-  }
-  const body = articleHtml.slice(articleHtml.indexOf('<body>'));
-  return `${head}<body>${nav}${body.replace('</body>', `<div id="more">${blocks.join('')}</div></body>`)}`;
-}
 
 async function classifyBundle() {
   const out = await build({
