@@ -35,7 +35,9 @@ beforeEach(() => {
   b.downloads!.erase = async () => [];
 });
 
-const at = (day: string) => new Date(`${day}T10:00:00Z`);
+// 10:00 local time (no Z): the file name and the day count are local, so a UTC moment would be another day in
+// zones far from UTC (UTC+14: 10:00Z is already the next day).
+const at = (day: string) => new Date(`${day}T10:00:00`);
 
 describe('"Last backup" and the gentle prompt', () => {
   test('counts whole days since the last JSON backup; prompts after 30 days, or a journal older than that', async () => {
@@ -47,6 +49,39 @@ describe('"Last backup" and the gentle prompt', () => {
     expect(daysSinceBackup(state, at('2026-10-30'))).toBe(29);
     expect(backupDue(state, '2026-01-01', at('2026-10-30'))).toBe(false);
     expect(backupDue(state, '2026-01-01', at('2026-10-31'))).toBe(true);
+  });
+});
+
+describe('"Last backup" counts calendar days, not 24-hour periods', () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = originalTz;
+  });
+
+  test('a backup made late last evening was yesterday ("1 day ago"), not "today"', async () => {
+    const state = await recordBackup(new Date(2026, 9, 1, 23, 30));
+    expect(daysSinceBackup(state, new Date(2026, 9, 2, 0, 10))).toBe(1);
+    expect(daysSinceBackup(state, new Date(2026, 9, 2, 8))).toBe(1);
+    expect(daysSinceBackup(state, new Date(2026, 9, 1, 23, 59))).toBe(0);
+  });
+
+  test('a DST change in between (a 23-hour day) does not make 30 days 29', async () => {
+    for (const tz of ['Australia/Sydney', 'Europe/Berlin', 'America/New_York']) {
+      process.env.TZ = tz;
+      // Sydney springs forward on 4 Oct 2026, Berlin on 29 Mar, New York on 8 Mar.
+      const [y, m] = tz === 'Australia/Sydney' ? [2026, 9] : [2026, 2];
+      const state = await recordBackup(new Date(y, m, 1, 10));
+      expect(daysSinceBackup(state, new Date(y, m, 31, 10)), tz).toBe(30);
+      expect(backupDue(state, null, new Date(y, m, 31, 10)), tz).toBe(true);
+      expect(
+        backupDue(
+          { ...state, lastBackupAt: null },
+          `${y}-${String(m + 1).padStart(2, '0')}-01`,
+          new Date(y, m, 31, 10),
+        ),
+        tz,
+      ).toBe(true);
+    }
   });
 });
 

@@ -5,7 +5,8 @@ import { EMPTY_FORM, entryToForm, formToEntryInput } from '@/utils/journal/form'
 import type { Entry } from '@/utils/journal/schema';
 
 let n = 0;
-let clock = Date.parse('2026-03-10T19:00:00.000Z');
+// 19:00 local time on 10 March: "today" and "tomorrow" below are local days, the same in every time zone.
+let clock = new Date(2026, 2, 10, 19).getTime();
 function freshJournal() {
   return new Journal(new JournalDB(`conflict-${n++}`), { now: () => new Date((clock += 1000)) });
 }

@@ -19,6 +19,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { Journal } from '../db/journal';
+import { daysBetween, isDay, localDay } from '../dates';
 import { exclusive, loadSettings } from '../settings';
 import { exportParts, backupFileName } from './export';
 
@@ -71,10 +72,16 @@ export function recordBackup(at = new Date()): Promise<BackupState> {
   return updateBackupState((s) => ({ ...s, lastBackupAt: at.toISOString() }));
 }
 
-/** Whole days since the last backup; null when there never was one. */
+/**
+ * Calendar days since the last backup (local days, like every day in the journal); null when there never was one.
+ * Counted by day, not by 24-hour periods: a backup at 23:00 was "1 day ago" the next morning, not "today", and a
+ * DST change never makes 30 days 29.
+ */
 export function daysSinceBackup(state: BackupState, now = new Date()): number | null {
   if (!state.lastBackupAt) return null;
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(state.lastBackupAt)) / DAY_MS));
+  const at = Date.parse(state.lastBackupAt);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, daysBetween(localDay(new Date(at)), localDay(now)));
 }
 
 /**
@@ -84,8 +91,8 @@ export function daysSinceBackup(state: BackupState, now = new Date()): number | 
 export function backupDue(state: BackupState, firstDay: string | null, now = new Date()): boolean {
   const since = daysSinceBackup(state, now);
   if (since !== null) return since >= BACKUP_NUDGE_DAYS;
-  if (!firstDay) return false;
-  return now.getTime() - Date.parse(`${firstDay}T12:00:00`) >= BACKUP_NUDGE_DAYS * DAY_MS;
+  if (!firstDay || !isDay(firstDay)) return false;
+  return daysBetween(firstDay, localDay(now)) >= BACKUP_NUDGE_DAYS;
 }
 
 function toDataUrl(text: string): string {
