@@ -65,6 +65,19 @@ describe('"Last backup" counts calendar days, not 24-hour periods', () => {
     expect(daysSinceBackup(state, new Date(2026, 9, 1, 23, 59))).toBe(0);
   });
 
+  test('the weekly automatic backup is due on the seventh calendar day, DST change or not', async () => {
+    process.env.TZ = 'Australia/Sydney'; // springs forward on 4 Oct 2026: that week is 167 hours long
+    await updateBackupState((s) => ({ ...s, auto: { enabled: true, keep: 5 } }));
+    expect(await runAutoBackup(journal, { now: new Date(2026, 9, 1, 10) })).toBe('saved');
+    expect(await runAutoBackup(journal, { now: new Date(2026, 9, 7, 23, 59) })).toBe('not-due');
+    expect(await runAutoBackup(journal, { now: new Date(2026, 9, 8, 10) })).toBe('saved');
+  });
+
+  test('a stored time that is no usable moment counts as no backup, it does not break the page', () => {
+    for (const lastBackupAt of ['yesterday', '+275760-09-13T00:00:00.000Z', ''])
+      expect(daysSinceBackup({ ...DEFAULT_BACKUP_STATE, lastBackupAt })).toBeNull();
+  });
+
   test('a DST change in between (a 23-hour day) does not make 30 days 29', async () => {
     for (const tz of ['Australia/Sydney', 'Europe/Berlin', 'America/New_York']) {
       process.env.TZ = tz;

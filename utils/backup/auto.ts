@@ -29,7 +29,6 @@ export const AUTO_BACKUP_DAYS = 7;
 export const BACKUP_NUDGE_DAYS = 30;
 export const AUTO_FOLDER = 'PT Journal';
 const DATA_URL_LIMIT = 2 * 1024 * 1024 - 64;
-const DAY_MS = 86_400_000;
 
 const BackupStateSchema = v.object({
   lastBackupAt: v.nullable(v.string()),
@@ -79,9 +78,14 @@ export function recordBackup(at = new Date()): Promise<BackupState> {
  */
 export function daysSinceBackup(state: BackupState, now = new Date()): number | null {
   if (!state.lastBackupAt) return null;
-  const at = Date.parse(state.lastBackupAt);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, daysBetween(localDay(new Date(at)), localDay(now)));
+  const days = daysSince(state.lastBackupAt, now);
+  return Number.isNaN(days) ? null : Math.max(0, days);
+}
+
+/** Local calendar days from the moment `iso` to `now` (negative if the clock went back; NaN if not a usable moment). */
+function daysSince(iso: string, now: Date): number {
+  const [from, to] = [localDay(new Date(Date.parse(iso))), localDay(now)];
+  return isDay(from) && isDay(to) ? daysBetween(from, to) : NaN;
 }
 
 /**
@@ -115,11 +119,8 @@ export async function runAutoBackup(
   const now = opts.now ?? new Date();
   const state = await loadBackupState();
   if (!state.auto.enabled) return 'off';
-  if (
-    !opts.force &&
-    state.lastAutoAt &&
-    now.getTime() - Date.parse(state.lastAutoAt) < AUTO_BACKUP_DAYS * DAY_MS
-  )
+  // A week in local calendar days (the files are named by day): a DST change never makes the seventh day "not due".
+  if (!opts.force && state.lastAutoAt && daysSince(state.lastAutoAt, now) < AUTO_BACKUP_DAYS)
     return 'not-due';
   const fail = async (why: AutoBackupOutcome, detail: string = why) => {
     await updateBackupState((s) => ({ ...s, lastError: detail }));
