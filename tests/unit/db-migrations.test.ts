@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { JournalDB, VERSIONS, type SchemaVersion } from '@/utils/db/database';
 import { Journal } from '@/utils/db/journal';
-import { ActivitySchema, EntrySchema, ExerciseSchema } from '@/utils/journal/schema';
+import { readColumns } from '@/utils/db/series';
+import { buildColumns } from '@/utils/journal/day-columns';
+import { ActivitySchema, EntrySchema, ExerciseSchema, type Entry } from '@/utils/journal/schema';
 
 interface StoreShape {
   keyPath: string;
@@ -68,6 +70,17 @@ function nativeShape(db: IDBDatabase): Record<string, StoreShape> {
   );
 }
 
+/** Fixture rows are JSON: typed arrays are written {"$Uint8Array": [...]} / {"$Float64Array": [...]} (null = NaN). */
+function decode(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(decode);
+  if (!x || typeof x !== 'object') return x;
+  const o = x as Record<string, unknown>;
+  if (Array.isArray(o.$Uint8Array)) return Uint8Array.from(o.$Uint8Array as number[]);
+  if (Array.isArray(o.$Float64Array))
+    return Float64Array.from(o.$Float64Array as Array<number | null>, (v) => v ?? NaN);
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, decode(v)]));
+}
+
 const request = <T>(req: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -87,7 +100,7 @@ async function writeRaw(name: string, fixture: Fixture): Promise<void> {
   const db = await request(open);
   const tx = db.transaction(Object.keys(fixture.rows), 'readwrite');
   for (const [store, rows] of Object.entries(fixture.rows))
-    for (const row of rows) tx.objectStore(store).put(row);
+    for (const row of rows) tx.objectStore(store).put(decode(row));
   await new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -141,6 +154,13 @@ describe.each(fixtures.map((f) => [f.version, f] as const))(
       for (const x of profile.exercises) expect(v.safeParse(ExerciseSchema, x).issues).toBeUndefined();
       const dated = (rows.meta ?? []).find((m) => m.key === 'profile')?.value as Record<string, unknown>;
       expect({ ptStartDate: profile.ptStartDate, surgeryDate: profile.surgeryDate }).toEqual(dated);
+
+      // The dashboard's per-day columns are those of the entries: a copy left by this very schema is used as it is,
+      // anything older (or no copy) is rebuilt from the entries.
+      const { columns, rebuiltAt } = await readColumns(Journal.tables(journal));
+      expect(columns).toEqual(buildColumns(entries as unknown as Entry[]));
+      const hasCopy = (rows.series ?? []).some((r) => r.key === 'days');
+      expect(rebuiltAt === undefined).toBe(hasCopy && version === VERSIONS.at(-1)!.version);
 
       // Today's code can keep writing to it.
       await journal.saveEntry({ date: '2025-06-01', pain: 2 });

@@ -6,7 +6,7 @@ import { EMPTY_PROFILE, type Entry, type Profile } from '@/utils/journal/schema'
 import { buildProgressView } from '@/utils/journal/progress-view';
 import { comparePain } from '@/utils/journal/compare';
 import { ROLLING_MIN_DAYS } from '@/utils/journal/progress';
-import { rangeBounds, sliceByDate, widen, xSeconds } from '@/utils/journal/range';
+import { rangeBounds, sliceByDate, xSeconds } from '@/utils/journal/range';
 
 const FROM = '2026-03-01';
 const day = (i: number) => addDays(FROM, i);
@@ -138,13 +138,5 @@ describe('range arithmetic', () => {
         },
       ),
     );
-  });
-
-  test('widen keeps a span that touches the one in memory, and drops one far away', () => {
-    const cur = { from: day(10), to: day(20) };
-    expect(widen(cur, { from: day(12), to: day(18) })).toBe(cur);
-    expect(widen(cur, { from: day(0), to: day(11) })).toEqual({ from: day(0), to: day(20) });
-    expect(widen(cur, { from: day(21), to: day(30) })).toEqual({ from: day(10), to: day(30) });
-    expect(widen(cur, { from: day(40), to: day(50) })).toEqual({ from: day(40), to: day(50) });
   });
 });

@@ -7,9 +7,11 @@
  *   activities  PSFS activities (max 5 active; archived ones keep their history)
  *   exercises   the person's exercises, from their clinician or found online
  *   meta        small records by key: "profile" ({ ptStartDate, surgeryDate })
+ *   series      (version 2) the dashboard's copy of the per-day values, kept by the data layer: ./series.ts
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Activity, Entry, Exercise } from '../journal/schema';
+import type { SeriesRow } from './series';
 
 export interface MetaRow {
   key: string;
@@ -27,6 +29,13 @@ export const VERSIONS: SchemaVersion[] = [
     version: 1,
     stores: { entries: 'date', activities: 'id, addedOn', exercises: 'id, addedOn', meta: 'key' },
   },
+  {
+    version: 2,
+    stores: { series: 'key' },
+    // Nothing to convert: the new store starts empty, and the first read builds the copy from the entries
+    // (./series.ts), so opening a large journal after the update costs no more than before it.
+    upgrade: () => {},
+  },
 ];
 
 export const DB_NAME = 'pt-journal';
@@ -41,6 +50,7 @@ export class JournalDB extends Dexie {
   activities!: Table<Activity, string>;
   exercises!: Table<Exercise, string>;
   meta!: Table<MetaRow, string>;
+  series!: Table<SeriesRow, string>;
 
   constructor(name = DB_NAME, versions: SchemaVersion[] = VERSIONS) {
     super(name);

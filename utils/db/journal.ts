@@ -2,7 +2,8 @@
  * The data layer: the only code that reads or writes the journal. Pages call its methods; its Dexie instance stays
  * private (this folder is the only importer of Dexie, eslint keeps it so).
  *
- *   pages ──► Journal reads (getEntry, bounds, readRange, historyPage, countEntries, firstEntries, getProfile)
+ *   pages ──► Journal reads (getEntry, bounds, readRange, historyPage, countEntries, firstEntries, getProfile,
+ *             dayColumns: the dashboard's per-day values, a copy every entries write keeps current, ./series.ts)
  *         ──► Journal writes (saveEntry, deleteEntry, profile) ──► onChange ──► background (badge, reminders)
  *   useLiveQuery (components/useLiveQuery.ts) ──► watch(query) ──► re-runs when the tables a read touched change,
  *                                                                 in this page or another extension page
@@ -37,6 +38,8 @@ import { READ_CHUNK, historyPage, readRange } from './reads';
 import { unknownReferences } from './references';
 import type { EntryInput, JournalOptions } from './types';
 import { clearSnapshot } from './snapshot';
+import { dayColumns, noteEntriesWritten } from './series';
+import type { DayColumns } from '../journal/day-columns';
 
 export { ConflictError, DatabaseUnavailableError } from './errors';
 export { StorageError, guardWrite } from './guard';
@@ -98,10 +101,7 @@ export class Journal {
     return { first: (first as Day | undefined) ?? null, last: (last as Day | undefined) ?? null };
   }
 
-  /**
-   * Entries from..to inclusive, oldest first, read with the date index in chunks of `chunk` rows, each its own
-   * request, so "all" on a 100,000-day journal never becomes one long task.
-   */
+  /** Entries from..to inclusive, oldest first, in chunks of `chunk` rows, never one long task (./reads.ts). */
   readRange(from: Day, to: Day, chunk = READ_CHUNK): Promise<Entry[]> {
     return readRange(this.db, from, to, chunk);
   }
@@ -112,13 +112,16 @@ export class Journal {
   }
 
   /**
-   * Page `page` (0 = newest) of `size` days, newest first. Skipping rows costs time per skipped row even in IndexedDB,
-   * so: walk keys only (no values), from whichever end of the journal is nearer, then fetch just the page's entries.
-   * `totalHint` is the count the caller already watches (counting 100,000 rows is itself a walk over all of them); a
-   * stale hint only shifts the page until the caller's count re-runs this read.
+   * Page `page` (0 = newest) of `size` days, newest first, walking keys from the nearer end (./reads.ts). `totalHint`:
+   * the count the caller already watches (a stale hint only shifts the page until the caller's count re-runs this).
    */
   historyPage(page: number, size: number, totalHint = 0): Promise<Entry[]> {
     return historyPage(this.db, page, size, totalHint);
+  }
+
+  /** Every day's chart values, first check-in to last: one row kept by every write (./series.ts). Safe in watch(). */
+  dayColumns(): Promise<DayColumns> {
+    return dayColumns(this.db);
   }
 
   /**
@@ -140,13 +143,14 @@ export class Journal {
    * the clock went back, so "keep the newer version" on import keeps the latest edit.
    */
   async saveEntry(input: EntryInput, base?: string | null): Promise<Entry> {
+    const db = this.db;
     const entry = compactEntry(
       parseOrThrow(EntrySchema, { ...input, updatedAt: input.updatedAt ?? this.now().toISOString() }),
     );
     if (!isAllowedEntryDay(entry.date, localDay(this.now())))
       throw new ValidationError([{ path: 'date', message: t('dataErrFutureDay') }]);
     return guardWrite(() =>
-      this.db.transaction('rw', this.db.entries, this.db.activities, this.db.exercises, async () => {
+      this.db.transaction('rw', [db.entries, db.activities, db.exercises, db.series], async () => {
         const stored = await this.db.entries.get(entry.date);
         if (base !== undefined && (stored?.updatedAt ?? null) !== base) throw new ConflictError(stored, base);
         if (input.updatedAt === undefined && stored && entry.updatedAt <= stored.updatedAt)
@@ -154,6 +158,7 @@ export class Journal {
         const problems = await unknownReferences(this.db, entry);
         if (problems.length) throw new ValidationError(problems);
         await this.db.entries.put(entry);
+        await noteEntriesWritten(this.db, { before: stored, after: entry });
         return entry;
       }),
     ).then((saved) => {
@@ -165,9 +170,10 @@ export class Journal {
   async deleteEntry(date: Day): Promise<Entry | undefined> {
     if (!isDay(date)) throw new ValidationError([{ path: 'date', message: t('errBadDay', 'date') }]);
     const old = await guardWrite(() =>
-      this.db.transaction('rw', this.db.entries, async () => {
+      this.db.transaction('rw', this.db.entries, this.db.series, async () => {
         const existing = await this.db.entries.get(date);
         await this.db.entries.delete(date);
+        await noteEntriesWritten(this.db, { before: existing, after: undefined });
         return existing;
       }),
     );
@@ -252,32 +258,25 @@ export class Journal {
   }
 
   /** Removes an activity or exercise for good only if no entry refers to it; otherwise archives it. */
-  async removeActivity(id: string): Promise<'deleted' | 'archived'> {
-    const result = await guardWrite(() =>
-      this.db.transaction('rw', this.db.activities, this.db.entries, async () => {
-        const used = await this.db.entries.filter((e) => e.function?.[id] !== undefined).count();
-        if (used > 0) {
-          await this.db.activities.update(id, { archived: true });
-          return 'archived' as const;
-        }
-        await this.db.activities.delete(id);
-        return 'deleted' as const;
-      }),
-    );
-    this.changed('profile');
-    return result;
+  removeActivity(id: string): Promise<'deleted' | 'archived'> {
+    return this.removeUnlessUsed(this.db.activities, id, (e) => e.function?.[id] !== undefined);
   }
 
-  async removeExercise(id: string): Promise<'deleted' | 'archived'> {
+  removeExercise(id: string): Promise<'deleted' | 'archived'> {
+    return this.removeUnlessUsed(this.db.exercises, id, (e) => e.exercisesDone?.includes(id) ?? false);
+  }
+
+  private async removeUnlessUsed(
+    table: JournalDB['activities'] | JournalDB['exercises'],
+    id: string,
+    uses: (e: Entry) => boolean,
+  ): Promise<'deleted' | 'archived'> {
     const result = await guardWrite(() =>
-      this.db.transaction('rw', this.db.exercises, this.db.entries, async () => {
-        const used = await this.db.entries.filter((e) => e.exercisesDone?.includes(id) ?? false).count();
-        if (used > 0) {
-          await this.db.exercises.update(id, { archived: true });
-          return 'archived' as const;
-        }
-        await this.db.exercises.delete(id);
-        return 'deleted' as const;
+      this.db.transaction('rw', table, this.db.entries, async () => {
+        if ((await this.db.entries.filter(uses).count()) === 0)
+          return table.delete(id).then(() => 'deleted' as const);
+        await (table as JournalDB['activities']).update(id, { archived: true });
+        return 'archived' as const;
       }),
     );
     this.changed('profile');
@@ -289,7 +288,7 @@ export class Journal {
     await guardWrite(() =>
       this.db.transaction(
         'rw',
-        [this.db.entries, this.db.activities, this.db.exercises, this.db.meta],
+        [this.db.entries, this.db.activities, this.db.exercises, this.db.meta, this.db.series],
         async () => {
           await Promise.all([
             this.db.entries.clear(),
@@ -297,6 +296,7 @@ export class Journal {
             this.db.exercises.clear(),
             this.db.meta.clear(),
           ]);
+          await noteEntriesWritten(this.db);
         },
       ),
     );
@@ -309,8 +309,14 @@ export class Journal {
    */
   async bulkWrite<T>(write: (db: JournalDB) => Promise<T>): Promise<T> {
     const result = await guardWrite(() =>
-      this.db.transaction('rw', [this.db.entries, this.db.activities, this.db.exercises, this.db.meta], () =>
-        write(this.db),
+      this.db.transaction(
+        'rw',
+        [this.db.entries, this.db.activities, this.db.exercises, this.db.meta, this.db.series],
+        async () => {
+          const result = await write(this.db);
+          await noteEntriesWritten(this.db);
+          return result;
+        },
       ),
     );
     this.changed('entries');

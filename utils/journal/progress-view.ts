@@ -2,7 +2,7 @@
  * The Progress dashboard's view model: everything the section shows, as a pure function of plain data, tested without
  * a DOM (tests/unit/progress-view.test.ts). The section only reads the journal and renders what this returns.
  *
- *   entries (sorted, any superset of the range) ─┐
+ *   entries (sorted, any superset of the range) ─┐  (or their daily series: progressView)
  *   range { from, to } ──────────────────────────┼─► buildProgressView ─► series (typed arrays, NaN = not logged)
  *   profile (dates, activities) ─────────────────┘                       x (seconds), markers (PT start, surgery,
  *                                                                        sessions), one MetricView per chart
@@ -119,12 +119,18 @@ const joined = (parts: string[]) => parts.filter(Boolean).join(' ');
 
 /** The dashboard's picture of `entries` over `range` (inclusive), for a person with `profile`. */
 export function buildProgressView(entries: readonly Entry[], range: Span, profile: Profile): ProgressView {
-  const s = dailySeries(
-    sliceByDate(entries, range.from, range.to) as Entry[],
-    range.from,
-    range.to,
-    profile.activities.map((a) => a.id),
+  const ids = profile.activities.map((a) => a.id);
+  return progressView(
+    dailySeries(sliceByDate(entries, range.from, range.to), range.from, range.to, ids),
+    profile,
   );
+}
+
+/**
+ * The same picture from the range's daily series (the dashboard takes it from the data layer's per-day columns,
+ * utils/journal/day-columns.ts seriesOf, with fnBy for the profile's activities).
+ */
+export function progressView(s: DailySeries, profile: Profile): ProgressView {
   const x = xSeconds(s.from, s.length);
   const points = s.length <= 120;
   const locale = uiLocale();

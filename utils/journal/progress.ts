@@ -31,12 +31,12 @@ export function functionMean(e: Entry): number {
 /** Day codes in the Uint8Arrays (plain objects, not enums: esbuild compiles files one by one). */
 export const SessionCode = { Unlogged: 0, Attended: 1, Missed: 2, None: 3 } as const;
 export const HomeCode = { Unlogged: 0, All: 1, Some: 2, None: 3 } as const;
-const SESSION_CODE = {
+export const SESSION_CODE = {
   attended: SessionCode.Attended,
   missed: SessionCode.Missed,
   none: SessionCode.None,
 } as const;
-const HOME_CODE = { all: HomeCode.All, some: HomeCode.Some, none: HomeCode.None } as const;
+export const HOME_CODE = { all: HomeCode.All, some: HomeCode.Some, none: HomeCode.None } as const;
 
 /** One slot per calendar day from `from` to `to`; NaN (or 0 codes) where nothing was logged or recorded. */
 export interface DailySeries {
@@ -54,7 +54,7 @@ export interface DailySeries {
   home: Uint8Array;
   soreness: Uint8Array; // 0 unlogged/not recorded, 1 none, 2 muscle, 3 sharp, 4 tingling
 }
-const SORENESS_CODE = { none: 1, muscle: 2, sharp: 3, tingling: 4 } as const;
+export const SORENESS_CODE = { none: 1, muscle: 2, sharp: 3, tingling: 4 } as const;
 
 /**
  * Days since 1970-01-01 of a valid "YYYY-MM-DD" day, by integer arithmetic (Hinnant's days_from_civil): the same as

@@ -1,6 +1,6 @@
 /**
- * The Progress dashboard's ranges as plain day arithmetic: which days a range covers, which span to keep in memory
- * across range switches, slicing sorted entries by date, and chart x positions.
+ * The Progress dashboard's ranges as plain day arithmetic: which days a range covers, slicing sorted entries by date,
+ * and chart x positions.
  */
 import { addDays, daysBetween, type Day } from '../dates';
 import type { MessageKey } from '../i18n';
@@ -33,16 +33,6 @@ export function rangeBounds(range: RangeId, today: Day, first: Day, last: Day | 
   if (from < first) from = first;
   if (daysBetween(from, to) < 6) from = addDays(to, -6); // at least a week wide
   return { from, to };
-}
-
-/**
- * The span to keep in memory after asking for `next`: the union when the two touch (so switching back to a shorter
- * range needs no read), else just `next` (never read the years between two far-apart ranges).
- */
-export function widen(cur: Span, next: Span): Span {
-  if (next.from >= cur.from && next.to <= cur.to) return cur;
-  if (next.from > addDays(cur.to, 1) || next.to < addDays(cur.from, -1)) return next;
-  return { from: next.from < cur.from ? next.from : cur.from, to: next.to > cur.to ? next.to : cur.to };
 }
 
 /** The entries (sorted by date) from..to inclusive, found by binary search: no copy when all of them are inside. */

@@ -4,10 +4,12 @@
  * data table.
  *
  * Data flow, sized for a 100,000-day journal:
- *   useProgressData: useLiveQuery(bounds + profile + readRange(from, to)) ─► buildProgressView (utils, pure:
- *   series as typed arrays with NaN gaps, markers, summaries) ─► one MetricFigure per measure ─► uPlot setData
- * Only the chosen range is read (date index). When all charts have drawn the current data we set the performance
- * mark "pt:charts-drawn"; a range switch sets "pt:range-start" first (scripts/bench/20-dashboard.mjs reads both).
+ *   useProgressData: useLiveQuery(profile + dayColumns: one row, kept current by the data layer) ─► seriesOf(range)
+ *   ─► progressView (utils, pure: series as typed arrays with NaN gaps, markers, summaries) ─► one MetricFigure per
+ *   measure ─► uPlot setData
+ * A range switch reads nothing (a slice of the columns). When all charts have drawn the current data we set the
+ * performance mark "pt:charts-drawn"; a range switch sets "pt:range-start" first (scripts/bench/20-dashboard.mjs reads
+ * both).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
@@ -39,7 +41,7 @@ export function ProgressSection({ onReady }: { onReady?: () => void }) {
   });
   const [shownActivities, setShownActivities] = useState<string[]>([]);
   const today = localDay();
-  const { loaded, view, current, boundsKey } = useProgressData(journal, range, today);
+  const { loaded, view, boundsKey } = useProgressData(journal, range, today);
   const profile = loaded?.profile;
 
   // The activities switched on, in the order they were switched on, as extra series of the function chart.
@@ -96,7 +98,7 @@ export function ProgressSection({ onReady }: { onReady?: () => void }) {
     setRange(id);
     // A short journal can cover the same days in several ranges: nothing to redraw, the picture is already current.
     const next = loaded?.first ? rangeBounds(id, today, loaded.first, loaded.last) : null;
-    if (next && `${next.from}..${next.to}` === boundsKey && current)
+    if (next && `${next.from}..${next.to}` === boundsKey && view)
       mark('pt:charts-drawn', { range: id, unchanged: true });
   };
 

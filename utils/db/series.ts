@@ -1,0 +1,109 @@
+/**
+ * The data layer's copy of the per-day values the dashboard draws (utils/journal/day-columns.ts), in the "series"
+ * store, so "all" on a ten-year journal reads one row instead of 3,653. It is never the truth, only a copy that must
+ * never be shown stale:
+ *
+ *   row "rev"   a counter every write of the entries bumps, in the same transaction (Journal.saveEntry, deleteEntry,
+ *               clearAll, bulkWrite: import and restore; a raw writer such as tests/fixtures/seed-journal.mjs too)
+ *   row "days"  { format, schema, rev, columns }: valid only while its rev is the counter's, its format and schema
+ *               are today's, and the journal's first day, last day and number of days agree with it
+ *
+ * A save or delete patches a valid copy in its own transaction (and moves it to the new rev). Anything else (import,
+ * restore, wipe, a schema upgrade, a copy that fails a check) leaves it behind; the next read then builds the columns
+ * from the entries (what the dashboard did before this copy existed) and stores them after the read, only if no write
+ * came in between (the counter is unchanged).
+ */
+import type { JournalDB } from './database';
+import { readRange } from './reads';
+import type { Entry } from '../journal/schema';
+import { addDays, type Day } from '../dates';
+import { EARLIEST_DAY, LATEST_DAY } from '../journal/range';
+import { buildColumns, clearDay, setDay, type DayColumns } from '../journal/day-columns';
+
+/** The columns' encoding: bump it when DayColumns changes shape (old copies are then rebuilt, no upgrade needed). */
+export const SERIES_FORMAT = 1;
+
+export type SeriesRow =
+  | { key: 'rev'; value: number }
+  | { key: 'days'; format: number; schema: number; rev: number; columns: DayColumns };
+type DaysRow = Extract<SeriesRow, { key: 'days' }>;
+
+const revOf = (row: SeriesRow | undefined) => (row?.key === 'rev' ? row.value : 0);
+const daysOf = (row: SeriesRow | undefined) => (row?.key === 'days' ? row : undefined);
+
+function current(db: JournalDB, days: DaysRow | undefined, rev: number): days is DaysRow {
+  return days !== undefined && days.rev === rev && days.format === SERIES_FORMAT && days.schema === db.verno;
+}
+
+/**
+ * Inside a read-write transaction that includes `db.series`: the entries changed. With `change` (one day written or
+ * deleted) a valid copy is patched; without it (a bulk write) the copy is left behind and rebuilt on the next read.
+ */
+export async function noteEntriesWritten(
+  db: JournalDB,
+  change?: { before: Entry | undefined; after: Entry | undefined },
+): Promise<void> {
+  const [revRow, daysRow] = await Promise.all([db.series.get('rev'), db.series.get('days')]);
+  const rev = revOf(revRow);
+  const days = daysOf(daysRow);
+  await db.series.put({ key: 'rev', value: rev + 1 });
+  if (!change || !current(db, days, rev)) return;
+  const { before, after } = change;
+  const columns = after
+    ? setDay(days.columns, after, before !== undefined)
+    : before
+      ? clearDay(days.columns, before.date)
+      : days.columns;
+  await db.series.put({ ...days, rev: rev + 1, columns });
+}
+
+/**
+ * The columns of the whole journal: the stored copy when it is valid, else built from the entries (then `rev` is the
+ * counter they were read at, for storeColumns). One read-only transaction, so it may run in a live query.
+ */
+export function readColumns(db: JournalDB): Promise<{ columns: DayColumns; rebuiltAt?: number }> {
+  return db.transaction('r', db.series, db.entries, async () => {
+    const [revRow, daysRow, count, first, last] = await Promise.all([
+      db.series.get('rev'),
+      db.series.get('days'),
+      db.entries.count(),
+      db.entries.orderBy('date').firstKey(),
+      db.entries.orderBy('date').lastKey(),
+    ]);
+    const rev = revOf(revRow);
+    const days = daysOf(daysRow);
+    if (current(db, days, rev) && agrees(days.columns, count, first as Day, last as Day))
+      return { columns: days.columns };
+    return { columns: buildColumns(await readRange(db, EARLIEST_DAY, LATEST_DAY)), rebuiltAt: rev };
+  });
+}
+
+/** The copy's own check against the journal's size and ends (cheap key reads), beside the counter. */
+function agrees(c: DayColumns, count: number, first: Day | undefined, last: Day | undefined): boolean {
+  if (c.count !== count) return false;
+  if (c.from === null) return first === undefined;
+  return c.from === first && addDays(c.from, c.length - 1) === last;
+}
+
+/** The last store of rebuilt columns (tests wait for it). */
+export let stored: Promise<void> = Promise.resolve();
+
+/** readColumns, then (after the read, outside any live query, which may not write) storeColumns when rebuilt. */
+export async function dayColumns(db: JournalDB): Promise<DayColumns> {
+  const { columns, rebuiltAt } = await readColumns(db);
+  if (rebuiltAt !== undefined)
+    // A timer's callback runs outside the live query's zone (a promise continuation would not: Dexie carries it). A
+    // failed store (a full disk) only means the next read builds the columns again.
+    stored = new Promise((done) =>
+      setTimeout(() => done(storeColumns(db, columns, rebuiltAt).catch(() => {}))),
+    );
+  return columns;
+}
+
+/** Stores columns built at counter `rev`, unless the entries were written since (then the next read rebuilds). */
+export function storeColumns(db: JournalDB, columns: DayColumns, rev: number): Promise<void> {
+  return db.transaction('rw', db.series, async () => {
+    if (revOf(await db.series.get('rev')) !== rev) return;
+    await db.series.put({ key: 'days', format: SERIES_FORMAT, schema: db.verno, rev, columns });
+  });
+}
