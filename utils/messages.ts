@@ -20,7 +20,8 @@
  *   receiver: onMessages({ 'caution:check': (m, s) => checkPage(m.excerpt, s.url) }, { accept: fromOurContentScript });
  */
 import * as v from 'valibot';
-import { browser, type Browser } from 'wxt/browser';
+import type { browser, Browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 
 const url = v.pipe(v.string(), v.maxLength(2048));
 
@@ -122,10 +123,12 @@ export function sendMessage<N extends MessageName>(
   type: N,
   ...[data]: Partial<Data<N>> extends Data<N> ? [data?: Data<N>] : [data: Data<N>]
 ): Promise<Reply<N> | null> {
-  return browser.runtime.sendMessage({ ...data, type }).then(
-    (reply: unknown) => (reply ?? null) as Reply<N> | null,
-    () => null,
-  );
+  return extensionApi()
+    .runtime.sendMessage({ ...data, type })
+    .then(
+      (reply: unknown) => (reply ?? null) as Reply<N> | null,
+      () => null,
+    );
 }
 
 type Sender = Browser.runtime.MessageSender;
@@ -142,7 +145,7 @@ export function onMessages(
   handlers: Handlers,
   options: { accept?: (sender: Sender) => boolean; runtime?: Pick<typeof browser.runtime, 'onMessage'> } = {},
 ): () => void {
-  const runtime = options.runtime ?? browser.runtime;
+  const runtime = options.runtime ?? extensionApi().runtime;
   const listener = (
     raw: unknown,
     sender: Sender,

@@ -14,8 +14,8 @@
  * script context, announces nothing to the page; nothing observes the page, nothing is stored about the page, and no
  * error ever reaches the page: every step is caught.
  */
-import { browser } from 'wxt/browser';
-import { extractExcerpt, prefilter } from '../classify/excerpt';
+import { extensionApi } from '../extension-api';
+import { extractExcerpt, prefilter, readForPrefilter } from '../classify/excerpt';
 import { sendMessage, type CautionCheckReply } from '../messages';
 import type { CautionUi, NoteHandle } from './ui';
 import type { Lifetime } from './lifetime';
@@ -41,7 +41,7 @@ export function isCheckReply(raw: unknown): raw is CautionCheckReply {
 /** Loads the note's module once per content-script instance (the browser caches it too). */
 let uiModule: Promise<CautionUi> | null = null;
 const loadUi = (): Promise<CautionUi> =>
-  (uiModule ??= import(/* @vite-ignore */ browser.runtime.getURL(UI_MODULE as '/caution-ui.js')).then(
+  (uiModule ??= import(/* @vite-ignore */ extensionApi().runtime.getURL(UI_MODULE as '/caution-ui.js')).then(
     (m: { default: CautionUi }) => m.default,
   ));
 
@@ -58,8 +58,9 @@ export function startCaution(ctx: Lifetime): void {
     const mine = ++run;
     const url = new URL(location.href);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
-    const excerpt = extractExcerpt(url, document);
-    if (!prefilter(excerpt)) return unmount();
+    const read = readForPrefilter(url, document);
+    if (!prefilter(read)) return unmount();
+    const excerpt = extractExcerpt(url, document, read);
     const reply = await sendMessage('caution:check', { excerpt });
     if (mine !== run || !ctx.isValid) return;
     if (!isCheckReply(reply) || !reply.show) return unmount();

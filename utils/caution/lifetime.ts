@@ -8,7 +8,7 @@
  * updated (`runtime.id` disappears from the old script's world), and address changes seen through the Navigation API
  * where the browser has it, else a once-a-second look at `location.href`.
  */
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../extension-api';
 
 export interface Lifetime {
   readonly signal: AbortSignal;
@@ -27,7 +27,7 @@ export function createLifetime(): Lifetime {
     if (signal.aborted) return false;
     let id: string | undefined;
     try {
-      id = browser.runtime?.id;
+      id = extensionApi().runtime?.id;
     } catch {
       id = undefined;
     }

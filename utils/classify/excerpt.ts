@@ -113,28 +113,46 @@ export function mainRoot(doc: Document): { root: Element | null; start: Element 
   return { root: doc.body, start: h1 && doc.body?.contains(h1) ? h1 : null };
 }
 
-/** Up to `cap` characters of text from `root`, skipping scripts, navigation, sidebars, footers and forms. */
+/**
+ * Up to `cap` characters of text from `root`, skipping scripts, navigation, sidebars, footers and forms.
+ *
+ * The walker has no filter callback: a skipped element's subtree is stepped over by hand (next sibling, else an
+ * ancestor's next sibling: where TreeWalker goes after a rejected node). Same text as a FILTER_REJECT callback, but the
+ * browser does not call back into the content script for every node (issue #9: script time on every page).
+ */
 export function sampleText(root: Element, cap = TEXT_CAP, start: Element | null = null): string {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (n) =>
-      n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 1,
-  });
+  const walker = root.ownerDocument.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   if (start) walker.currentNode = start; // document order from there on, leaving the page header behind
   const parts: string[] = [];
   let length = 0;
-  for (let n = start ?? walker.nextNode(); n && length < cap; n = walker.nextNode()) {
+  let n: Node | null = start ?? walker.nextNode();
+  while (n && length < cap) {
     if (n.nodeType !== 3) {
+      if (n !== start && SKIP.has((n as Element).tagName.toUpperCase())) {
+        n = nextOutside(walker);
+        continue;
+      }
       // block boundaries become line breaks so "…30 seconds.</li><li>Lie…" never glues words
       if (parts[parts.length - 1] !== '\n') parts.push('\n');
-      continue;
+    } else {
+      const s = n.nodeValue ?? '';
+      if (s.trim()) {
+        parts.push(s.length + length > cap ? s.slice(0, cap - length) : s);
+        length += s.length;
+      }
     }
-    const s = n.nodeValue ?? '';
-    if (!s.trim()) continue;
-    parts.push(s.length + length > cap ? s.slice(0, cap - length) : s);
-    length += s.length;
+    n = walker.nextNode();
   }
   return parts.join('').trim();
+}
+
+/** The first node after the walker's current node and its subtree (null at the end of the root). */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const next = walker.nextSibling();
+    if (next) return next;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /**
@@ -157,18 +175,31 @@ function headings(doc: Document): string[] {
   return out;
 }
 
-/** Reads the bounded excerpt of a page that every later step works from. */
-export function extractExcerpt(url: URL, doc: Document): PageExcerpt {
+/** What the prefilter reads: the excerpt without its structured-data fields. */
+export type PrefilterInput = Pick<PageExcerpt, 'url' | 'title' | 'description' | 'headings' | 'text'>;
+
+/**
+ * The part of the excerpt the prefilter needs, read first: on most pages the prefilter says no and the rest
+ * (og:type, JSON-LD, the h1) is never read (issue #9: script time on every page).
+ */
+export function readForPrefilter(url: URL, doc: Document): PrefilterInput {
   const { root, start } = mainRoot(doc);
   return {
     url: url.href,
     title: (doc.title ?? '').slice(0, 300),
     description: meta(doc, 'description', 'og:description', 'twitter:description'),
+    headings: headings(doc),
+    text: root ? sampleText(root, TEXT_CAP, start) : '',
+  };
+}
+
+/** Reads the bounded excerpt of a page that every later step works from (`base`: what readForPrefilter read). */
+export function extractExcerpt(url: URL, doc: Document, base = readForPrefilter(url, doc)): PageExcerpt {
+  return {
+    ...base,
     ogType: meta(doc, 'og:type').toLowerCase(),
     types: jsonLdTypes(doc),
     h1: (doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 300).replace(/\s+/g, ' ').trim(),
-    headings: headings(doc),
-    text: root ? sampleText(root, TEXT_CAP, start) : '',
   };
 }
 
@@ -182,16 +213,23 @@ const CONDITION =
 const EXERCISE =
   /\b(?:exerc|ejercic|eserciz|oefen|stretch|estira|etire|allung|alonga|yoga|pilates|mobil|strength|fortal|renforc|rinforz|versterk|workout|routin|rutin|gymnas|ginnast|ginast|train|allena|entrena|treino|hold|manten|sosten|maintene|mantien|mantenha|repet|ripet|herhal|reps?\b|sets?\b|series\b|plank|bridge|puente|ponte|squat|lunge|mckenzie|isometr|eccentr|raises?\b|tumba|acuesta|allonge|sdraia|deita|lie on|lying|reliev|relief|alivi|soulag|sollie|allevi|mouvem|movim|posture|postura|pose)|ubung|uebung|dehn|kraftig|halten|wiederhol|sekunden|seconds|segundos|secondes|secondi|seconden|rekken|strekken|stark|beweg|linder|verlicht|verzacht/;
 
-/** True unless the page certainly does not teach exercises for pain or injury (see the contract above). */
-export function prefilter(ex: PageExcerpt): boolean {
+/**
+ * True unless the page certainly does not teach exercises for pain or injury (see the contract above).
+ *
+ * The address's punctuation becomes spaces AFTER normalising, with an ASCII class: a Unicode property class
+ * (`\p{L}`) costs about half a millisecond to compile in every page's fresh content-script world. Never rejects
+ * what the Unicode version accepted (tests/unit/classify-prefilter.test.ts): a letter it now turns into a space is
+ * not an ASCII word character, so every `\b` in the vocabularies sees the same boundary; combining accents typed as
+ * such in the address are separators, as before (normalising would otherwise glue "…i\u0307dos" into one word).
+ */
+export function prefilter(ex: PrefilterInput): boolean {
   let path = ex.url;
   try {
     path = decodeURIComponent(ex.url);
   } catch {
     // a malformed escape: keep the raw address
   }
-  const all = normalize(
-    [path.replace(/[^\p{L}\p{N}]+/gu, ' '), ex.title, ex.description, ...ex.headings, ex.text].join('\n'),
-  );
+  const address = normalize(path.replace(/[\u0300-\u036f]/g, ' ')).replace(/[^a-z0-9]+/g, ' ');
+  const all = normalize([address, ex.title, ex.description, ...ex.headings, ex.text].join('\n'));
   return CONDITION.test(all) && EXERCISE.test(all);
 }
