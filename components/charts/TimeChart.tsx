@@ -8,7 +8,7 @@
  * the chart is rebuilt when the system switches between light and dark. Markers (PT start, surgery, sessions) are
  * painted in a draw hook so thousands of them never become DOM nodes.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { uiLocale } from '@/utils/i18n';
@@ -171,8 +171,9 @@ export function TimeChart(props: TimeChartProps) {
   onDrawRef.current = props.onDraw;
   propsRef.current = props;
 
-  // Create (and re-create on a colour-scheme change); resize with the container.
-  useEffect(() => {
+  // Create (and re-create on a colour-scheme change); resize with the container. Layout effects: the chart draws
+  // before the browser paints its figure (no empty frame first), and a new range redraws in the same frame.
+  useLayoutEffect(() => {
     const el = host.current!;
     const create = () => {
       plot.current?.destroy();
@@ -202,7 +203,7 @@ export function TimeChart(props: TimeChartProps) {
 
   // New data (range switch, live update): one setData, no rebuild.
   const first = useRef(true);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;

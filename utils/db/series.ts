@@ -13,7 +13,7 @@
  * from the entries (what the dashboard did before this copy existed) and stores them after the read, only if no write
  * came in between (the counter is unchanged).
  */
-import type { JournalDB } from './database';
+import { isNewerSchema, type JournalDB } from './database';
 import { readRange } from './reads';
 import type { Entry } from '../journal/schema';
 import { addDays, type Day } from '../dates';
@@ -102,6 +102,8 @@ export async function dayColumns(db: JournalDB): Promise<DayColumns> {
 
 /** Stores columns built at counter `rev`, unless the entries were written since (then the next read rebuilds). */
 export function storeColumns(db: JournalDB, columns: DayColumns, rev: number): Promise<void> {
+  // Never into a database a newer PT Journal wrote (the page is about to close it and say so: JournalGate).
+  if (isNewerSchema(db)) return Promise.resolve();
   return db.transaction('rw', db.series, async () => {
     if (revOf(await db.series.get('rev')) !== rev) return;
     await db.series.put({ key: 'days', format: SERIES_FORMAT, schema: db.verno, rev, columns });

@@ -1,25 +1,53 @@
 /**
- * What the Progress section reads, and the view it shows. One live query reads the profile and the data layer's
- * per-day columns of the whole journal (Journal.dayColumns: one stored row that every write keeps current, so "all"
- * on ten years is one read, not 3,653), and re-runs after any write in any extension page. A range is then a slice of
- * those columns (utils/journal/day-columns.ts seriesOf): switching ranges reads nothing. The range ends today, or on
- * the last entry when one is dated later (an imported journal can be).
+ * What the Progress section reads, and the view it shows. One live read of the profile and the data layer's per-day
+ * columns of the whole journal (Journal.dayColumns: one stored row that every write keeps current, so "all" on ten
+ * years is one read, not 3,653), re-run after any write in any extension page. A range is then a slice of those
+ * columns (utils/journal/day-columns.ts seriesOf): switching ranges reads nothing. The range ends today, or on the
+ * last entry when one is dated later (an imported journal can be).
+ *
+ * The live read starts before the page's first render (startProgressData, called by entrypoints/options/main.tsx), so
+ * the database opens and reads while the page is parsed and painted, not after its effects run; the section then
+ * subscribes to it.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { addDays, type Day } from '@/utils/dates';
-import type { Journal } from '@/utils/db/journal';
+import { watch, type Journal } from '@/utils/db/journal';
 import type { Profile } from '@/utils/journal/schema';
-import type { DayColumns } from '@/utils/journal/day-columns';
-import { seriesOf } from '@/utils/journal/day-columns';
+import { seriesOf, type DayColumns } from '@/utils/journal/day-columns';
 import { progressView, type ProgressView } from '@/utils/journal/progress-view';
 import { rangeBounds, type RangeId } from '@/utils/journal/range';
-import { useLiveQuery } from '@/components/useLiveQuery';
 
 export interface Loaded {
   first: Day | null;
   last: Day | null;
   profile: Profile;
   columns: DayColumns;
+}
+
+interface Source {
+  value: Loaded | undefined;
+  listeners: Set<() => void>;
+}
+let source: Source | null = null;
+
+/** Starts the section's live read (once per page); the section calls it too, in case the page did not. */
+export function startProgressData(journal: Journal): Source {
+  if (source) return source;
+  const s: Source = { value: undefined, listeners: new Set() };
+  watch(
+    async () => {
+      const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
+      const first = columns.from;
+      return { profile, columns, first, last: first && addDays(first, columns.length - 1) };
+    },
+    (value) => {
+      s.value = value;
+      for (const listener of s.listeners) listener();
+    },
+    // The next write runs the read again; JournalGate reports a database that cannot be opened.
+    (err: unknown) => console.error('PT Journal: reading the journal failed', err),
+  );
+  return (source = s);
 }
 
 export function useProgressData(
@@ -32,11 +60,14 @@ export function useProgressData(
   view: ProgressView | null;
   boundsKey: string | null;
 } {
-  const loaded = useLiveQuery<Loaded>(async () => {
-    const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
-    const first = columns.from;
-    return { profile, columns, first, last: first && addDays(first, columns.length - 1) };
-  }, []).value;
+  const live = startProgressData(journal);
+  const [loaded, setLoaded] = useState(live.value);
+  useEffect(() => {
+    const update = () => setLoaded(live.value);
+    update(); // it may have arrived between the first render and now
+    live.listeners.add(update);
+    return () => void live.listeners.delete(update);
+  }, [live]);
 
   const bounds = loaded?.first ? rangeBounds(range, today, loaded.first, loaded.last) : null;
   const boundsKey = bounds ? `${bounds.from}..${bounds.to}` : null;
