@@ -3,6 +3,14 @@
  * version and migrations, validated on every read: a broken or foreign value falls back to defaults instead of
  * breaking a surface. storage.local (not IndexedDB) because the content script must read the caution switch and
  * muted hosts, and a content script's IndexedDB belongs to the page.
+ *
+ * Why not WXT's storage.defineItem (version, migrations, fallback, watch; considered for issue #12): it runs an item's
+ * migrations when the module defining it loads, in every context, as an unlocked read-modify-write, so a background
+ * waking while a page mutes a site could write the pre-change value back over it (the lost update the settings lock
+ * below exists for), and the content script would run and write migrations on web pages; it keeps the version in a
+ * separate "settings$" key, which backups and restore (utils/backup) would then have to carry beside the value; and
+ * its fallback only covers a missing value, not an invalid one, so normalizeSettings would stay anyway. The version
+ * lives in the value, migrations run on read (nothing written until the person changes a setting, under the lock).
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
