@@ -2,7 +2,9 @@
 // against a blank extension page (navigation start → load event), median of 20 each, as a ratio; popup JS size.
 // Targets (issue #2, #12): ratio <= 1.5, popup JS loaded before ready <= 35 KB gzip. The popup paints from the
 // data layer's snapshot of today (utils/db/snapshot.ts) and reads the database after; the same figure without a
-// snapshot (first open, or right after another page's write) is printed too.
+// snapshot (first open, or right after another page's write) is printed too. So is the floor: a page with one tiny
+// script (classic, and module as the popup's is) costs more than a blank one, and an inline script is refused by the
+// extension pages' CSP (MV3 allows no 'unsafe-inline'), so "one inline script" is a blank page that runs nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchExtension, EXTENSION_DIR } from '../lib/browser.mjs';
@@ -16,6 +18,20 @@ export default async function () {
     join(EXTENSION_DIR, 'bench-blank.html'),
     '<!doctype html><meta charset="utf-8"><title>blank</title>',
   );
+  // The floor: what a page that runs any script at all costs (the same one line of JS, three ways).
+  const FLOOR = {
+    'one classic script': '<script src="bench-floor.js"></script>',
+    'one module script': '<script type="module" src="bench-floor.js"></script>',
+    'one inline script': '<script>performance.mark("pt:bench-floor")</script>',
+  };
+  writeFileSync(join(EXTENSION_DIR, 'bench-floor.js'), 'performance.mark("pt:bench-floor")');
+  for (const [i, body] of Object.values(FLOOR).entries())
+    writeFileSync(
+      join(EXTENSION_DIR, `bench-floor-${i}.html`),
+      `<!doctype html><meta charset="utf-8"><title>floor</title>${body}`,
+    );
+  const floor = Object.fromEntries(Object.keys(FLOOR).map((k) => [k, []]));
+  const floorRan = Object.fromEntries(Object.keys(FLOOR).map((k) => [k, false]));
   const b = await launchExtension();
   try {
     // Today's entry exists, so "ready" includes loading it.
@@ -35,6 +51,17 @@ export default async function () {
       await p.goto(b.url('bench-blank.html'));
       blank.push(await p.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
       await p.close();
+      for (const [k, name] of Object.keys(FLOOR).map((k, j) => [k, `bench-floor-${j}.html`])) {
+        const f = await b.context.newPage();
+        await f.goto(b.url(name));
+        const [load, ran] = await f.evaluate(() => [
+          performance.getEntriesByType('navigation')[0].loadEventEnd,
+          performance.getEntriesByName('pt:bench-floor').length > 0,
+        ]);
+        floor[k].push(load);
+        floorRan[k] = ran;
+        await f.close();
+      }
       const q = await b.context.newPage();
       await q.goto(b.url('popup.html'));
       await q.waitForFunction(() => performance.getEntriesByName('pt:popup-ready').length > 0);
@@ -94,6 +121,10 @@ export default async function () {
     );
     console.log(`blank extension page load: median ${mb.toFixed(1)} ms`);
     console.log(`ratio popup/blank: ${(mp / mb).toFixed(2)}  (target <= 1.5)`);
+    for (const [k, xs] of Object.entries(floor))
+      console.log(
+        `  floor, a page with ${k}: median ${median(xs).toFixed(1)} ms, ${(median(xs) / mb).toFixed(2)} x blank${floorRan[k] ? '' : ' (the script did not run: refused by the CSP)'}`,
+      );
     console.log(
       `without a snapshot (reads the database before ready): median ${median(cold).toFixed(1)} ms, ratio ${(median(cold) / mb).toFixed(2)}`,
     );

@@ -95,8 +95,11 @@ test('Firefox: a backup imported on the options page shows in History and draws 
   });
   expect(canvas.width).toBeGreaterThan(100);
   expect(canvas.height).toBeGreaterThan(50);
-  await page.waitForFunction(() =>
-    /Days logged: \d+/.test(document.querySelector('#history')?.textContent ?? ''),
+  // History's own live count follows the import too (it may still say 0 when the charts are drawn: wait for the number).
+  await page.waitForFunction(
+    (n) => (document.querySelector('#history')?.textContent ?? '').includes(`Days logged: ${n}`),
+    {},
+    source.entries.length,
   );
   expect(await page.$eval('#history', (el) => el.textContent)).toContain(
     `Days logged: ${source.entries.length}`,
