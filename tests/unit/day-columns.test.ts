@@ -221,6 +221,16 @@ test('a copy that disagrees with the journal (a writer that went around the data
   expect((await journal.dayColumns()).count).toBe(2);
 });
 
+test('"delete everything" leaves no copy of any value behind', async () => {
+  const journal = await freshJournal();
+  await journal.saveEntry(toEntry({ day: 0, pain: 5 }));
+  await journal.dayColumns();
+  await series.stored;
+  expect(await currentCopy(journal)).not.toBeNull();
+  await journal.clearAll();
+  expect(await Journal.tables(journal).series.get('days')).toBeUndefined();
+});
+
 test('inside a live query: the rebuild is stored outside it, and a save re-runs it with the new day', async () => {
   const journal = await freshJournal();
   await journal.saveEntry(toEntry({ day: 0, pain: 5 }));

@@ -8,10 +8,10 @@
  *   row "days"  { format, schema, rev, columns }: valid only while its rev is the counter's, its format and schema
  *               are today's, and the journal's first day, last day and number of days agree with it
  *
- * A save or delete patches a valid copy in its own transaction (and moves it to the new rev). Anything else (import,
- * restore, wipe, a schema upgrade, a copy that fails a check) leaves it behind; the next read then builds the columns
- * from the entries (what the dashboard did before this copy existed) and stores them after the read, only if no write
- * came in between (the counter is unchanged).
+ * A save or delete patches a valid copy in its own transaction (and moves it to the new rev). An import, a restore or
+ * "delete everything" deletes the copy in its transaction (no value stays behind a wipe); a schema upgrade or a copy
+ * that fails a check is not used. The next read then builds the columns from the entries (what the dashboard did
+ * before this copy existed) and stores them after the read, only if no write came in between (counter unchanged).
  */
 import { isNewerSchema, type JournalDB } from './database';
 import { readRange } from './reads';
@@ -47,7 +47,11 @@ export async function noteEntriesWritten(
   const rev = revOf(revRow);
   const days = daysOf(daysRow);
   await db.series.put({ key: 'rev', value: rev + 1 });
-  if (!change || !current(db, days, rev)) return;
+  if (!change || !current(db, days, rev)) {
+    // A copy left behind is deleted, not kept until the next read: after "delete everything" no value stays on disk.
+    if (days) await db.series.delete('days');
+    return;
+  }
   const { before, after } = change;
   const columns = after
     ? setDay(days.columns, after, before !== undefined)
