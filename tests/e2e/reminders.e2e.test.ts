@@ -59,7 +59,7 @@ test('turning the reminder on schedules an alarm; the badge shows until a check-
   await expect.poll(async () => (await alarm('rem:daily'))?.scheduledTime).toBe(midnight);
   expect(await alarm('rem:hourly')).not.toBeNull();
   await expect.poll(badgeText).toBe('1');
-  expect(await actionTitle()).toContain('not logged yet');
+  await expect.poll(actionTitle).toContain('not logged yet'); // set just after the badge text
   await screenshot(page, 'reminders-settings-options', false);
   expect(await axeViolations(page, '#settings')).toEqual([]);
 
@@ -68,8 +68,8 @@ test('turning the reminder on schedules an alarm; the badge shows until a check-
   await popup.page.keyboard.press('3');
   await popup.saveWithKeyboard();
   await expect.poll(badgeText).toBe('');
-  expect(await actionTitle()).toContain("Today's check-in is saved.");
-  expect(await actionTitle()).toContain('1 day logged in a row');
+  await expect.poll(actionTitle).toContain("Today's check-in is saved.");
+  await expect.poll(actionTitle).toContain('1 day logged in a row');
 
   // Turning reminders off removes the alarm.
   await enable.uncheck();
