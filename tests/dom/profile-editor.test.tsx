@@ -38,8 +38,8 @@ test('activities (at most 5 active, archive keeps history), exercises and dates 
   const root = document.createElement('div');
   document.body.append(root);
   render(<ProfileEditor />, root);
-  await flush();
-  expect(root.textContent).toContain('Name up to 5 activities');
+  // The profile comes through IndexedDB and a live query ("Loading…" until then): wait for it, not for 30 ms.
+  await eventually(() => expect(root.textContent).toContain('Name up to 5 activities'));
 
   const newActivity = () => root.querySelector<HTMLInputElement>('#pe-new-activity');
   const names = ['Sitting', 'Bending', 'Walking', 'Lifting', 'Driving'];
