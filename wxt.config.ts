@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { mergedMessages } from './scripts/locales.ts';
 import { noPreactInnerHtml } from './scripts/no-inner-html.ts';
+import { eagerCompileHint } from './scripts/compile-hint.ts';
 
 // One place for the extension's identity; user-visible text lives in locales/<lang>/*.json and is merged into
 // _locales/<lang>/messages.json at build time (see scripts/locales.ts), so each surface owns its own strings.
@@ -58,7 +59,8 @@ export default defineConfig({
   }),
   vite: () => ({
     // Strips Preact's only innerHTML assignment (dangerouslySetInnerHTML) from the bundle: see the plugin's comment.
-    plugins: [noPreactInnerHtml()],
+    // The every-page caution script: all its functions run on every load, so V8 compiles them eagerly.
+    plugins: [noPreactInnerHtml(), eagerCompileHint('caution-page.js')],
     resolve: {
       // Dexie's default export goes through a UMD wrapper that cannot be tree-shaken; its modern ESM build is the
       // same code as one module (one alias, so every page still shares a single Dexie instance).
