@@ -13,7 +13,7 @@
 import { extractExcerpt, prefilter } from './excerpt';
 import { classifyExcerpt, type Classification } from './score';
 
-export { extractExcerpt, prefilter, TEXT_CAP, type PageExcerpt } from './excerpt';
+export { extractExcerpt, prefilter, readForPrefilter, TEXT_CAP, type PageExcerpt } from './excerpt';
 export { classifyExcerpt, type Classification, type Reason, type ReasonId } from './score';
 export { urlWords } from './detectors';
 
