@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     globals: true,
     include: ['tests/e2e/**/*.e2e.test.ts'],
+    // No test starts in the last 90 s before local midnight (tests read "today" in the browser and in Node).
+    setupFiles: ['tests/e2e/clock-guard.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
