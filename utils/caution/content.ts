@@ -56,10 +56,11 @@ export function startCaution(ctx: Lifetime): void {
 
   async function check(): Promise<void> {
     const mine = ++run;
-    const url = new URL(location.href);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
-    const read = readForPrefilter(url, document);
+    const href = location.href;
+    if (!href.startsWith('https:') && !href.startsWith('http:')) return;
+    const read = readForPrefilter({ href }, document);
     if (!prefilter(read)) return unmount();
+    const url = new URL(href);
     const excerpt = extractExcerpt(url, document, read);
     const reply = await sendMessage('caution:check', { excerpt });
     if (mine !== run || !ctx.isValid) return;

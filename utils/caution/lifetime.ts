@@ -11,7 +11,6 @@
 import { extensionApi } from '../extension-api';
 
 export interface Lifetime {
-  readonly signal: AbortSignal;
   /** False once invalidated (the extension was reloaded, updated or removed): then do nothing more. */
   readonly isValid: boolean;
   onInvalidated(cb: () => void): void;
@@ -20,33 +19,46 @@ export interface Lifetime {
   onLocationChange(cb: (href: string) => void): void;
 }
 
+/**
+ * Plain callbacks rather than an AbortController: this runs on every page, and each DOM interface a content script
+ * uses first (AbortController, AbortSignal and its listeners) costs script time in its fresh world (issue #9).
+ */
 export function createLifetime(): Lifetime {
-  const controller = new AbortController();
-  const { signal } = controller;
+  let ended = false;
+  const onEnd: (() => void)[] = [];
   const alive = () => {
-    if (signal.aborted) return false;
+    if (ended) return false;
     let id: string | undefined;
     try {
       id = extensionApi().runtime?.id;
     } catch {
       id = undefined;
     }
-    if (!id) controller.abort();
+    if (!id) {
+      ended = true;
+      for (const cb of onEnd.splice(0)) {
+        try {
+          cb();
+        } catch {
+          // one failing clean-up must not keep the others from running
+        }
+      }
+    }
     return !!id;
   };
-  const life: Lifetime = {
-    signal,
+  return {
     get isValid() {
       return alive();
     },
     onInvalidated(cb) {
-      signal.addEventListener('abort', cb, { once: true });
+      if (ended) cb();
+      else onEnd.push(cb);
     },
     setTimeout(fn, ms) {
       const t = setTimeout(() => {
         if (alive()) fn();
       }, ms);
-      signal.addEventListener('abort', () => clearTimeout(t), { once: true });
+      onEnd.push(() => clearTimeout(t));
     },
     onLocationChange(cb) {
       let last = location.href;
@@ -56,17 +68,15 @@ export function createLifetime(): Lifetime {
         cb(href);
       };
       const nav = (globalThis as { navigation?: EventTarget }).navigation;
-      if (typeof nav?.addEventListener === 'function')
-        nav.addEventListener(
-          'navigate',
-          (e) => changed((e as Event & { destination: { url: string } }).destination.url),
-          { signal },
-        );
-      else {
+      if (typeof nav?.addEventListener === 'function') {
+        const listener = (e: Event) =>
+          changed((e as Event & { destination: { url: string } }).destination.url);
+        nav.addEventListener('navigate', listener);
+        onEnd.push(() => nav.removeEventListener('navigate', listener));
+      } else {
         const timer = setInterval(() => changed(location.href), 1000);
-        signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+        onEnd.push(() => clearInterval(timer));
       }
     },
   };
-  return life;
 }

@@ -182,7 +182,7 @@ export type PrefilterInput = Pick<PageExcerpt, 'url' | 'title' | 'description' |
  * The part of the excerpt the prefilter needs, read first: on most pages the prefilter says no and the rest
  * (og:type, JSON-LD, the h1) is never read (issue #9: script time on every page).
  */
-export function readForPrefilter(url: URL, doc: Document): PrefilterInput {
+export function readForPrefilter(url: Pick<URL, 'href'>, doc: Document): PrefilterInput {
   const { root, start } = mainRoot(doc);
   return {
     url: url.href,
@@ -194,7 +194,11 @@ export function readForPrefilter(url: URL, doc: Document): PrefilterInput {
 }
 
 /** Reads the bounded excerpt of a page that every later step works from (`base`: what readForPrefilter read). */
-export function extractExcerpt(url: URL, doc: Document, base = readForPrefilter(url, doc)): PageExcerpt {
+export function extractExcerpt(
+  url: Pick<URL, 'href'>,
+  doc: Document,
+  base = readForPrefilter(url, doc),
+): PageExcerpt {
   return {
     ...base,
     ogType: meta(doc, 'og:type').toLowerCase(),
