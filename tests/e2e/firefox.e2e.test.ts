@@ -2,8 +2,8 @@
  * The built Firefox extension (.output/firefox-mv2, `wxt build -b firefox`) in Debian's Firefox ESR, driven over
  * WebDriver BiDi by puppeteer-core (scripts/lib/firefox.mjs explains how extension pages are reached). The three
  * paths a person takes first: a check-in in the popup page, a backup imported and drawn as a chart on the options
- * page, and the caution note on a web page (a committed fixture served through a local proxy, never fetched).
- * Each test gets its own browser and profile.
+ * page, and the caution note on a web page (a committed fixture served through a local proxy, never fetched), which
+ * the page itself can neither read nor press. Each test gets its own browser and profile.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -142,6 +142,96 @@ describe('Firefox: the caution note', () => {
     await page.goto(at(ordinary));
     await new Promise((ok) => setTimeout(ok, 1500)); // classification, settings read and background round trip
     expect(await page.$$('pt-journal-caution')).toHaveLength(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('the page can neither read the note nor press it: closed root, made-up clicks and keys do nothing', async () => {
+    // The Chromium e2e (caution.e2e.test.ts) plays the whole attack; these are its essentials in Firefox, where
+    // page.evaluate runs in the page's own realm, as a page script would.
+    ff = await launchFirefox({ page: 'options.html', proxyPort: server.port });
+    const f = fixtures.find((x) => x.file === 'en-knee-replacement-sheet.html')!;
+    const page = await ff.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(at(f));
+    await page.waitForSelector('pt-journal-caution', { timeout: 15_000 });
+    const root = (await shadowRootOf(page, 'pt-journal-caution'))!;
+    expect(root).not.toBeNull();
+    const visibleButtons = () =>
+      root.inRoot<string[]>(
+        'function () { return [...this.querySelectorAll("button")].filter((b) => b.getClientRects().length).map((b) => b.textContent); }',
+      );
+    expect(await visibleButtons()).toEqual(['Dismiss', 'More']);
+
+    const view = await page.evaluate(() => {
+      const host = document.querySelector('pt-journal-caution') as HTMLElement;
+      document.getSelection()?.selectAllChildren(document.body);
+      const selected = document.getSelection()?.toString() ?? '';
+      document.getSelection()?.removeAllRanges();
+      return {
+        shadowRoot: host.shadowRoot === null ? 'null' : 'open',
+        text: host.textContent,
+        // A hostile page reads every way it can (the rules below are for our own code, not for the page's side).
+        // eslint-disable-next-line no-restricted-syntax
+        innerText: host.innerText,
+        // eslint-disable-next-line no-restricted-syntax
+        html: host.innerHTML,
+        children: host.childElementCount,
+        selected: selected.includes('tailored'),
+      };
+    });
+    expect(view).toEqual({
+      shadowRoot: 'null',
+      text: '',
+      innerText: '',
+      html: '',
+      children: 0,
+      selected: false,
+    });
+
+    // Made-up clicks at every point of the host and key presses at it, from the page.
+    const attempts = await page.evaluate(() => {
+      const host = document.querySelector('pt-journal-caution') as HTMLElement;
+      const r = host.getBoundingClientRect();
+      let n = 0;
+      host.click();
+      for (let x = r.left + 4; x < r.right; x += 24)
+        for (let y = r.top + 4; y < r.bottom; y += 12) {
+          const target = document.elementFromPoint(x, y) ?? host;
+          for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+            target.dispatchEvent(
+              new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }),
+            );
+          n++;
+        }
+      for (const key of ['Tab', 'Enter', ' ', 'Escape'])
+        for (const type of ['keydown', 'keypress', 'keyup'])
+          host.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, composed: true }));
+      return n;
+    });
+    expect(attempts).toBeGreaterThan(50);
+    // Even on the buttons themselves (as if the page got hold of them): made-up events are not trusted.
+    const pressed = await root.inRoot<number>(`function () {
+      let n = 0;
+      for (const b of this.querySelectorAll('button')) {
+        b.click();
+        for (const key of ['Enter', ' '])
+          for (const type of ['keydown', 'keypress', 'keyup'])
+            b.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, composed: true }));
+        n++;
+      }
+      return n;
+    }`);
+    expect(pressed).toBe(6);
+
+    // Nothing happened: not even "More". Every tab says where it is (puppeteer does not hear of extension pages).
+    await new Promise((ok) => setTimeout(ok, 1000)); // any tab a press had asked the background for would be open
+    expect(await visibleButtons()).toEqual(['Dismiss', 'More']);
+    const where = await Promise.all(
+      (await ff.browser.pages()).map((p) => p.evaluate(() => location.pathname).catch(() => '')),
+    );
+    expect(where.filter((w) => /add-exercise|help/.test(w))).toEqual([]);
+    expect(where.filter((w) => w.endsWith('/options.html'))).toHaveLength(1); // the one opened at launch
     expect(errors).toEqual([]);
   });
 });
