@@ -13,7 +13,7 @@ beforeEach(() => {
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
 });
 
-// Opt-in clock sweep (docs/testing.md): `PTJ_TEST_NOW=2028-02-29T23:59:50 npx vitest run` starts every test file's
+// Opt-in clock sweep (README, Development): `PTJ_TEST_NOW=2028-02-29T23:59:50 npx vitest run` starts every test file's
 // clock at that LOCAL moment (no "Z"; it keeps ticking), to catch tests that depend on the real date or hour. Tests
 // that set their own fake timers override it.
 const testNow = process.env.PTJ_TEST_NOW;
