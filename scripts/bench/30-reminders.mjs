@@ -41,7 +41,10 @@ export default async function () {
       await popup.getByTestId('saved').waitFor();
       clear.push(await pollUntil(badge, ''));
       await popup.close();
-      // Remove today's entry again (straight from IndexedDB) and tell the background, so the badge comes back.
+      // Remove today's entry again (straight from IndexedDB) and tell the background, so the badge comes back. The
+      // data layer's own delete also drops the popup's snapshot of today (utils/db/snapshot.ts); a raw delete must do
+      // the same, or the next popup paints the deleted entry and its save meets the "deleted elsewhere" merge view.
+      await page.evaluate(() => localStorage.removeItem('pt-journal:snapshot'));
       await page.evaluate(
         () =>
           new Promise((resolve, reject) => {
