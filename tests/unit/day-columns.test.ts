@@ -221,6 +221,23 @@ test('a copy that disagrees with the journal (a writer that went around the data
   expect((await journal.dayColumns()).count).toBe(2);
 });
 
+test('a damaged copy on disk never fails a save: the save lands, and the next read builds from the entries', async () => {
+  const journal = await freshJournal();
+  await journal.saveEntry(toEntry({ day: 0, pain: 5 }));
+  await journal.dayColumns();
+  await series.stored;
+  const db = Journal.tables(journal);
+  const copy = (await currentCopy(journal))!;
+  // columns that claim to be current but are no typed arrays any more (a damaged row)
+  await db.series.put({ ...copy, columns: { ...copy.columns, pain: null } as never });
+  await journal.saveEntry(toEntry({ day: 2, pain: 3 }));
+  await journal.deleteEntry(toEntry({ day: 0, pain: 5 }).date);
+  expect((await journal.getEntry(toEntry({ day: 2, pain: 3 }).date))?.pain).toBe(3);
+  const columns = await journal.dayColumns();
+  expect(columns.count).toBe(1);
+  expect(Array.from(columns.pain)).toEqual([3]);
+});
+
 test('"delete everything" leaves no copy of any value behind', async () => {
   const journal = await freshJournal();
   await journal.saveEntry(toEntry({ day: 0, pain: 5 }));

@@ -53,11 +53,18 @@ export async function noteEntriesWritten(
     return;
   }
   const { before, after } = change;
-  const columns = after
-    ? setDay(days.columns, after, before !== undefined)
-    : before
-      ? clearDay(days.columns, before.date)
-      : days.columns;
+  let columns: DayColumns;
+  try {
+    columns = after
+      ? setDay(days.columns, after, before !== undefined)
+      : before
+        ? clearDay(days.columns, before.date)
+        : days.columns;
+  } catch {
+    // A copy that cannot be patched (damaged on disk) must never fail the save it rides on: it is left behind (the
+    // counter has moved), and the next read builds the columns from the entries.
+    return;
+  }
   await db.series.put({ ...days, rev: rev + 1, columns });
 }
 
