@@ -38,6 +38,9 @@ export async function launchExtension(opts = {}) {
     '--no-first-run',
     '--no-default-browser-check',
     ...(opts.resolveAllToPort ? [`--host-resolver-rules=MAP * 127.0.0.1:${opts.resolveAllToPort}`] : []),
+    // English unless a test asks for another language: a CI image with Chromium's locale packs and a non-English
+    // LANG would otherwise show the extension in that language and fail the English checks.
+    ...((opts.args ?? []).some((a) => a.startsWith('--lang=')) ? [] : ['--lang=en-US']),
     ...(opts.args ?? []),
   ];
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,7 +48,7 @@ export async function launchExtension(opts = {}) {
     headless: true,
     args,
     colorScheme: opts.colorScheme ?? 'light',
-    ...(opts.locale ? { locale: opts.locale } : {}),
+    locale: opts.locale ?? 'en-US',
     viewport: opts.viewport ?? { width: 1100, height: 800 },
   });
   let extensionId = '';

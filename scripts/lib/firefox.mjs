@@ -60,6 +60,9 @@ export async function launchFirefox(opts = {}) {
       'dom.security.https_first': false,
       'dom.security.https_only_mode': false,
       'browser.fixup.alternate.enabled': false,
+      // English whatever the machine's LANG and language packs (the tests check English text).
+      'intl.locale.requested': 'en-US',
+      'intl.accept_languages': 'en-US, en',
       ...(opts.proxyPort
         ? {
             'network.proxy.type': 1,
