@@ -14,6 +14,7 @@ import { addDays, type Day } from '../dates';
 import type { Entry } from './schema';
 import {
   dayNumber,
+  emptySeries,
   rollingMeanInto,
   SESSION_CODE,
   HOME_CODE,
@@ -154,23 +155,8 @@ export function seriesOf(
   to: Day,
   activityIds: readonly string[] = [],
 ): DailySeries {
-  const length = Math.max(0, dayNumber(to) - dayNumber(from) + 1);
-  const nan = () => new Float64Array(length).fill(NaN);
-  const s: DailySeries = {
-    from,
-    to,
-    length,
-    logged: 0,
-    pain: nan(),
-    painMean7: nan(),
-    fnMean: nan(),
-    fnBy: Object.fromEntries(activityIds.map((id) => [id, nan()])),
-    stiffness: nan(),
-    reach: nan(),
-    session: new Uint8Array(length),
-    home: new Uint8Array(length),
-    soreness: new Uint8Array(length),
-  };
+  const s = emptySeries(from, to, Math.max(0, dayNumber(to) - dayNumber(from) + 1), activityIds);
+  const length = s.length;
   if (length === 0 || c.from === null) return s;
   const shift = dayNumber(c.from) - dayNumber(from); // slot i of c is slot i + shift of s
   const a = Math.max(0, -shift);

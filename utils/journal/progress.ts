@@ -77,16 +77,10 @@ export function dayNumber(d: string): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Builds the daily series of `entries` (any order; those outside from..to are ignored). */
-export function dailySeries(
-  entries: readonly Entry[],
-  from: Day,
-  to: Day,
-  activityIds: readonly string[] = [],
-): DailySeries {
-  const length = Math.max(0, daysBetween(from, to) + 1);
+/** A series of `length` days from..to with nothing logged (NaN values, zero codes): what both builders fill. */
+export function emptySeries(from: Day, to: Day, length: number, activityIds: readonly string[]): DailySeries {
   const nan = () => new Float64Array(length).fill(NaN);
-  const s: DailySeries = {
+  return {
     from,
     to,
     length,
@@ -101,6 +95,17 @@ export function dailySeries(
     home: new Uint8Array(length),
     soreness: new Uint8Array(length),
   };
+}
+
+/** Builds the daily series of `entries` (any order; those outside from..to are ignored). */
+export function dailySeries(
+  entries: readonly Entry[],
+  from: Day,
+  to: Day,
+  activityIds: readonly string[] = [],
+): DailySeries {
+  const s = emptySeries(from, to, Math.max(0, daysBetween(from, to) + 1), activityIds);
+  const length = s.length;
   if (length === 0) return s;
   const base = dayNumber(from);
   const fnBy = s.fnBy;
