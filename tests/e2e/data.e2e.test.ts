@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations, launchExtension, screenshot, type ExtensionBrowser } from './harness';
 import { syntheticBackup } from '../fixtures/synthetic';
+import { readStore } from './raw-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'pt-data-e2e-'));
 const source = syntheticBackup({ days: 90, gapRate: 0.1, end: '2026-11-01' });
@@ -44,20 +45,7 @@ async function download(button: string): Promise<string> {
 
 /** Entries as stored, read with raw IndexedDB (independent of the app's code). */
 function storedEntries(): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('pt-journal');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Array<Record<string, unknown>>);
-          };
-        };
-      }),
-  );
+  return page.evaluate(readStore, 'entries');
 }
 
 test('import a backup through the page: preview, confirm, see the days in History', async () => {

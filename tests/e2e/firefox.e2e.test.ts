@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { launchFirefox, shadowRootOf } from '../../scripts/lib/firefox.mjs';
 import { serveFolder, ROOT } from './harness';
 import { syntheticBackup } from '../fixtures/synthetic';
+import { readStore } from './raw-store';
 
 let ff: Awaited<ReturnType<typeof launchFirefox>> | undefined;
 afterEach(async () => {
@@ -21,21 +22,7 @@ afterEach(async () => {
 
 /** Every entry as stored, read with raw IndexedDB in an extension page (independent of the app's code). */
 function storedEntries(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const open = indexedDB.open('pt-journal');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Array<Record<string, unknown>>);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(readStore, 'entries');
 }
 
 const popupReady = (page: Page) =>

@@ -6,6 +6,7 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './harness';
+import { readStore } from './raw-store';
 
 declare const chrome: typeof import('wxt/browser').browser;
 interface Handlers {
@@ -37,20 +38,7 @@ const enter = (text: string, disposition?: string) =>
 
 /** Entries as stored, read with raw IndexedDB (independent of the app's code). */
 function stored(): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('pt-journal');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Array<Record<string, unknown>>);
-          };
-        };
-      }),
-  );
+  return page.evaluate(readStore, 'entries');
 }
 
 const day = (offset: number) =>

@@ -1,6 +1,7 @@
 /** Page object for the check-in popup (opened as a page at popup.html; the toolbar popup is the same document). */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness';
+import { readStore } from '../raw-store';
 
 export class PopupPage {
   constructor(readonly page: Page) {}
@@ -42,23 +43,8 @@ export class PopupPage {
   }
 
   /** All stored entries, read straight from the extension's IndexedDB. */
-  async storedEntries(): Promise<Array<Record<string, unknown>>> {
-    return this.page.evaluate(
-      () =>
-        new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-          const req = indexedDB.open('pt-journal');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const db = req.result;
-            const get = db.transaction('entries').objectStore('entries').getAll();
-            get.onsuccess = () => {
-              resolve(get.result as Array<Record<string, unknown>>);
-              db.close();
-            };
-            get.onerror = () => reject(get.error);
-          };
-        }),
-    );
+  storedEntries(): Promise<Array<Record<string, unknown>>> {
+    return this.page.evaluate(readStore, 'entries');
   }
 }
 
