@@ -3,9 +3,10 @@
  * keyword. Built from the command registry, so it cannot drift from what the keys do. A modal <dialog>: Escape or
  * Close closes it and focus goes back where it was.
  */
+import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { PALETTE_KEYS, type CommandDef } from '@/utils/keyboard/commands';
+import { paletteKeys, type CommandDef } from '@/utils/keyboard/commands';
 import { assignedShortcuts, type AssignedShortcuts } from '@/utils/shortcut';
 import { Chord, Sequence } from './Keys';
 
@@ -63,8 +64,17 @@ export function ShortcutsDialog({
       <dl class="shortcuts-list" aria-labelledby="shortcuts-page">
         <div>
           <dt>
-            <Chord keys={PALETTE_KEYS[0]} /> <span class="muted">{t('shortcutsOr')}</span>{' '}
-            <Chord keys={PALETTE_KEYS[1]} />
+            {paletteKeys(import.meta.env.BROWSER).map((keys, i) => (
+              <Fragment key={keys}>
+                {i > 0 && (
+                  <>
+                    {' '}
+                    <span class="muted">{t('shortcutsOr')}</span>{' '}
+                  </>
+                )}
+                <Chord keys={keys} />
+              </Fragment>
+            ))}
           </dt>
           <dd>{t('shortcutsPalette')}</dd>
         </div>

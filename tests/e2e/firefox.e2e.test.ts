@@ -1,9 +1,10 @@
 /**
  * The built Firefox extension (.output/firefox-mv2, `wxt build -b firefox`) in Debian's Firefox ESR, driven over
- * WebDriver BiDi by puppeteer-core (scripts/lib/firefox.mjs explains how extension pages are reached). The three
- * paths a person takes first: a check-in in the popup page, a backup imported and drawn as a chart on the options
- * page, and the caution note on a web page (a committed fixture served through a local proxy, never fetched), which
- * the page itself can neither read nor press. Each test gets its own browser and profile.
+ * WebDriver BiDi by puppeteer-core (scripts/lib/firefox.mjs explains how extension pages are reached). The paths a
+ * person takes first: a check-in in the popup page, a backup imported and drawn as a chart on the options page, the
+ * dashboard's keyboard layer (palette, key sequences, the "?" list as Firefox lets keys through), and the caution
+ * note on a web page (a committed fixture served through a local proxy, never fetched), which the page itself can
+ * neither read nor press. Each test gets its own browser and profile.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -91,6 +92,49 @@ test('Firefox: a backup imported on the options page shows in History and draws 
   expect(await page.$eval('#history', (el) => el.textContent)).toContain(
     `Days logged: ${source.entries.length}`,
   );
+});
+
+test('Firefox: the keyboard layer: Ctrl+K palette runs a command, "g p" jumps, "?" lists only keys Firefox lets through', async () => {
+  ff = await launchFirefox({ page: 'options.html' });
+  const page = await ff.first();
+  await page.waitForSelector('#bk-file');
+  const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+  const chord = async (...keys: Array<'Control' | 'Shift' | string>) => {
+    for (const k of keys.slice(0, -1)) await page.keyboard.down(k as never);
+    await page.keyboard.press(keys.at(-1)! as never);
+    for (const k of keys.slice(0, -1).reverse()) await page.keyboard.up(k as never);
+  };
+
+  // Ctrl+K opens the palette with focus in its combobox; typing filters; Enter runs; focus lands on the section.
+  await chord('Control', 'k');
+  await page.waitForSelector('dialog[open] [role="combobox"]');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+  await page.keyboard.type('go to history');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'history-h');
+  expect(await page.$$('dialog[open] [role="combobox"]')).toHaveLength(0);
+
+  // Escape closes the palette and puts focus back where it was.
+  await page.focus('#history-jump');
+  expect(await focusedId()).toBe('history-jump');
+  await chord('Control', 'k');
+  await page.waitForSelector('dialog[open] [role="combobox"]');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('dialog[open] [role="combobox"]'));
+  await page.waitForFunction(() => document.activeElement?.id === 'history-jump', { timeout: 5000 });
+
+  // A page key sequence, outside a text field: g then p goes to Progress.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  await page.waitForFunction(() => document.activeElement?.id === 'progress-h');
+
+  // "?" lists the shortcuts; in Firefox only Ctrl+K opens the palette (Ctrl+Shift+P is Firefox's private window).
+  await page.keyboard.press('?');
+  const list = await page.waitForSelector('dialog[open] .shortcuts-list');
+  const first = await list!.$eval('dt', (dt) => dt.textContent ?? '');
+  expect(first).toMatch(/^\s*Ctrl\W*K\s*$/);
+  expect(first).not.toMatch(/Shift/);
 });
 
 describe('Firefox: the caution note', () => {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { fold, fuzzyMatch, rank, type Searchable } from '@/utils/keyboard/fuzzy';
-import { COMMANDS, COMMAND_IDS, SECTIONS, ariaKeys, keyLabels } from '@/utils/keyboard/commands';
+import { COMMANDS, COMMAND_IDS, SECTIONS, ariaKeys, keyLabels, paletteKeys } from '@/utils/keyboard/commands';
 import { isPaletteChord, isTypingTarget, sequenceMatcher, type KeyLike } from '@/utils/keyboard/keys';
 import {
   MAX_RECENTS,
@@ -211,6 +211,23 @@ describe('page keys', () => {
     expect(isPaletteChord(key('K', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
     expect(isPaletteChord(key('k', { ctrlKey: true, altKey: true }), false)).toBe(false);
     expect(isPaletteChord(key('k'), false)).toBe(false);
+  });
+
+  test('the "?" list offers only palette keys the browser lets through: Firefox keeps Ctrl+Shift+P (private window)', () => {
+    expect(paletteKeys('chrome')).toEqual(['Mod+K', 'Mod+Shift+P']);
+    expect(paletteKeys('firefox')).toEqual(['Mod+K']);
+    // every key offered, in every browser, opens the palette (Mod = Ctrl; ⌘ on a Mac)
+    for (const browser of ['chrome', 'firefox', 'edge'])
+      for (const chord of paletteKeys(browser))
+        for (const mac of [false, true]) {
+          const parts = chord.split('+');
+          const e = key(parts.at(-1)!.toLowerCase(), {
+            shiftKey: parts.includes('Shift'),
+            ctrlKey: !mac,
+            metaKey: mac,
+          });
+          expect(isPaletteChord(e, mac)).toBe(true);
+        }
   });
 
   test('typing targets: text fields, selects, contenteditable; not buttons or checkboxes', () => {

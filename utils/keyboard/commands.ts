@@ -3,7 +3,7 @@
  * keys). Pages supply what each id does (components/palette/actions.ts); this module only says what exists, so the
  * palette, the "?" list and the README can never disagree. Pure: tested in tests/unit/keyboard.test.ts.
  *
- *   Mod+K / Mod+Shift+P  open the palette (Mod = Ctrl, or ⌘ on a Mac)
+ *   Mod+K / Mod+Shift+P  open the palette (Mod = Ctrl, or ⌘ on a Mac; Firefox keeps Mod+Shift+P: Mod+K only)
  *   ?                    the shortcut list
  *   g then a letter      go somewhere (two keys within SEQUENCE_TIMEOUT_MS, never while typing in a field)
  *   n                    log today
@@ -122,6 +122,14 @@ export const COMMAND_IDS: ReadonlySet<string> = new Set(COMMANDS.map((c) => c.id
 
 /** Keys that open the palette, for the "?" list and the README (Mod = Ctrl, or ⌘ on a Mac). */
 export const PALETTE_KEYS = ['Mod+K', 'Mod+Shift+P'] as const;
+
+/**
+ * The palette keys a person can use in this browser. Firefox reserves Ctrl+Shift+P (⌘⇧P) for a new private window:
+ * the page never sees the key, so the "?" list must not offer it there.
+ */
+export function paletteKeys(browser: string): readonly string[] {
+  return browser === 'firefox' ? PALETTE_KEYS.slice(0, 1) : PALETTE_KEYS;
+}
 
 /** How long after "g" the second key still counts. */
 export const SEQUENCE_TIMEOUT_MS = 1500;
