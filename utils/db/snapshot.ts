@@ -33,13 +33,19 @@ function storage(): Storage | null {
   }
 }
 
+/** The last text read and what it parsed to: the popup asks twice while it starts (main.tsx, App), parsed once. */
+let lastRead: { raw: string; snapshot: Snapshot | null } | null = null;
+
 /** The snapshot of `date`, or null (none, another day, or not a valid snapshot). */
 export function readSnapshot(date: string): Snapshot | null {
   try {
     const raw = storage()?.getItem(KEY);
     if (!raw) return null;
-    const parsed = v.safeParse(SnapshotSchema, JSON.parse(raw));
-    return parsed.success && parsed.output.date === date ? parsed.output : null;
+    if (lastRead?.raw !== raw) {
+      const parsed = v.safeParse(SnapshotSchema, JSON.parse(raw));
+      lastRead = { raw, snapshot: parsed.success ? parsed.output : null };
+    }
+    return lastRead.snapshot?.date === date ? structuredClone(lastRead.snapshot) : null;
   } catch {
     return null;
   }
