@@ -6,7 +6,8 @@
  * The charts come first: every section's heading is in the page at once (the table of contents works), but only
  * Progress mounts at first; the other sections mount once its charts are drawn (or it has nothing to draw), so their
  * reads and renders never compete with the first picture. Opening the page on another section's anchor mounts all.
- * Their code is loaded then too (one chunk each), so the page evaluates only what the charts need before drawing.
+ * Their code is loaded then too (one chunk each), so the page evaluates only what the charts need before drawing. The
+ * backup nudge above them waits for the charts too (its reads would compete with theirs).
  */
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -14,7 +15,6 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { ProgressSection } from './sections/Progress';
 import { HelpLink } from '@/components/HelpLink';
 import { KeyboardLayer } from '@/components/palette/KeyboardLayer';
-import { BackupNudge } from './sections/backup/AutoBackup';
 
 /** Mount the rest anyway after this long, whatever Progress is doing (a failed read, a hidden tab). */
 const REST_AFTER_MS = 1500;
@@ -32,6 +32,9 @@ function lazy(load: () => Promise<Section>): Section {
     return loaded ? h(loaded, {}) : null;
   };
 }
+
+/** "Your last backup was … days ago": mounted with the other sections, after the charts. */
+const BackupNudge = lazy(() => import('./sections/backup/AutoBackup').then((m) => m.BackupNudge));
 
 const SECTIONS: Array<{ id: string; title: MessageKey; Component: Section }> = [
   { id: 'progress', title: 'sectionProgress', Component: ProgressSection },
@@ -92,7 +95,7 @@ export function App() {
         <KeyboardLayer surface="options" />
       </header>
       <main class="options-main">
-        <BackupNudge />
+        {rest && <BackupNudge />}
         {SECTIONS.map(({ id, title, Component }) => (
           <section key={id} id={id} aria-labelledby={`${id}-h`}>
             <h2 id={`${id}-h`}>{t(title)}</h2>

@@ -94,7 +94,15 @@ export interface ProgressView {
   adherence: { summary: string; columns: Column[] };
 }
 
-const n1 = (x: number) => (x === x ? x.toLocaleString(uiLocale(), { maximumFractionDigits: 1 }) : '–');
+const oneDecimal = new Map<string, Intl.NumberFormat>();
+/** One decimal in the browser's language ("4,5"); the formatter is kept (x.toLocaleString builds one per call). */
+function n1(x: number): string {
+  if (x !== x) return '–';
+  const locale = uiLocale();
+  let f = oneDecimal.get(locale);
+  if (!f) oneDecimal.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+  return f.format(x);
+}
 
 function lastValue(values: Float64Array): number {
   for (let i = values.length - 1; i >= 0; i--) if (values[i] === values[i]) return values[i]!;

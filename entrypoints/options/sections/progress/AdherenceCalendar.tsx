@@ -2,8 +2,11 @@
  * Adherence calendar: one square per day (weeks as columns, Monday on top), shaded by home exercises (all / some /
  * none / not logged) with a dot for a PT session attended and a ring for one missed. Decorative for assistive
  * technology (aria-hidden): the caller gives the same facts as text and as a table. At most the last
- * CALENDAR_MAX_WEEKS weeks of the range are drawn, so "all" on a very long journal stays a few hundred nodes.
+ * CALENDAR_MAX_WEEKS weeks of the range are drawn, so "all" on a very long journal stays a few hundred nodes. A day's
+ * tooltip (date, home exercises, session) is written when the pointer reaches its square, not for all 371 squares
+ * before the dashboard's first picture.
  */
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import { weekday, type Day } from '@/utils/dates';
 import { dayFormatter } from './dayFormat';
@@ -38,21 +41,30 @@ export function AdherenceCalendar({
   const lead = (weekday(startDay) + 6) % 7; // blank cells before the first day (Monday = 0)
   if (start > 0) start += (7 - lead) % 7; // when cut, begin on a whole week instead of blanks
   const blanks = start > 0 ? 0 : lead;
-  const label = dayFormatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const titleOf = (i: number) => {
+    const s = session[i];
+    return [
+      dayFormatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })(
+        fromMs + i * MS_PER_DAY,
+      ),
+      t(HOME_TEXT[HOME_CLASS[home[i] ?? 0] ?? 'unlogged']),
+      s === SessionCode.Attended ? t('progCalAttended') : s === SessionCode.Missed ? t('progCalMissed') : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  };
+  // Tooltips written on hover are cleared when the days change (a new range): none can name the wrong day.
+  const grid = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    for (const el of grid.current?.querySelectorAll('[title]') ?? []) el.removeAttribute('title');
+  }, [from, session, home]);
   const cells = [];
   for (let b = 0; b < blanks; b++) cells.push(<span key={`b${b}`} class="cal-cell cal-blank" />);
   for (let i = start; i < length; i++) {
     const h = home[i]!;
     const s = session[i]!;
-    const title = [
-      label(fromMs + i * MS_PER_DAY),
-      t(HOME_TEXT[HOME_CLASS[h] ?? 'unlogged']),
-      s === SessionCode.Attended ? t('progCalAttended') : s === SessionCode.Missed ? t('progCalMissed') : '',
-    ]
-      .filter(Boolean)
-      .join(' · ');
     cells.push(
-      <span key={i} class={`cal-cell cal-${HOME_CLASS[h]}`} title={title}>
+      <span key={i} class={`cal-cell cal-${HOME_CLASS[h]}`} data-day={i}>
         {s === SessionCode.Attended && <span class="cal-dot" />}
         {s === SessionCode.Missed && <span class="cal-ring" />}
       </span>,
@@ -60,7 +72,15 @@ export function AdherenceCalendar({
   }
   return (
     <div class="cal">
-      <div class="cal-grid" aria-hidden="true">
+      <div
+        class="cal-grid"
+        aria-hidden="true"
+        ref={grid}
+        onPointerOver={(e) => {
+          const cell = (e.target as Element).closest('[data-day]');
+          if (cell) cell.setAttribute('title', titleOf(Number(cell.getAttribute('data-day'))));
+        }}
+      >
         {cells}
       </div>
       <ul class="cal-legend">

@@ -34,6 +34,9 @@ let source: Source | null = null;
 export function startProgressData(journal: Journal): Source {
   if (source) return source;
   const s: Source = { value: undefined, listeners: new Set() };
+  // Open the database now: the live query's first run starts a task later and would open it only then. A failure is
+  // JournalGate's to show (it opens the database too).
+  journal.open().catch(() => {});
   watch(
     async () => {
       const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
