@@ -58,8 +58,17 @@ test('a few weeks of check-ins: charts, summaries, range switch, tables, insight
   expect(logged3m).toBeGreaterThan(60);
   expect(logged3m).toBeLessThan(91);
 
+  // The adherence calendar's tooltips are written on hover, and cleared when the range (the days) changes: the
+  // first square stays in the page with another day.
+  const firstDay = page.locator('#progress .cal-grid .cal-cell:not(.cal-blank)').first();
+  await firstDay.hover();
+  await expect
+    .poll(() => firstDay.getAttribute('title'))
+    .toMatch(/^\w{3}, \w{3} \d{1,2}, \d{4} · (All exercises|Some exercises|No exercises|Not logged)/);
+
   await page.locator('#progress .prog-range').getByText('4 weeks', { exact: true }).click();
   await expect.poll(() => painSummary(page)).toMatch(/of 28 days logged/);
+  expect(await page.locator('#progress .cal-grid [title]').count()).toBe(0);
   await page.locator('#progress .prog-range').getByText('All', { exact: true }).click();
   await expect.poll(() => painSummary(page)).toMatch(new RegExp(`${seeded.entries} of \\d+ days logged`));
   await page.locator('#progress .prog-range').getByText('3 months', { exact: true }).click();
