@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { mergedMessages } from './scripts/locales.ts';
 import { noPreactInnerHtml } from './scripts/no-inner-html.ts';
-import { eagerCompileHint } from './scripts/compile-hint.ts';
+import { bareUnlistedScript, eagerCompileHint } from './scripts/compile-hint.ts';
 import { inlineStylesheet } from './scripts/inline-css.ts';
 
 // One place for the extension's identity; user-visible text lives in locales/<lang>/*.json and is merged into
@@ -91,6 +91,9 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.length === 1 && entrypoints[0]?.name === 'caution-ui' && config.build?.lib)
         config.build.lib.formats = ['es'];
+      // The every-page caution script: main() called bare, without WXT's logger wrapper (scripts/compile-hint.ts).
+      if (entrypoints.length === 1 && entrypoints[0]?.name === 'caution-page')
+        (config.plugins ??= []).unshift(bareUnlistedScript(entrypoints[0].inputPath));
     },
     // Firefox MV2: a non-persistent background (event page) that, like Chrome's service worker, sleeps when idle;
     // reminders and the badge rely on alarms and storage only, never on in-memory state.

@@ -32,3 +32,23 @@ export function eagerCompileHint(fileName: string) {
     },
   };
 }
+
+/**
+ * WXT wraps every unlisted script in a virtual entry that adds a logger and two try/catch blocks around `main()`
+ * (about 550 bytes here, compiled on every page for nothing: its logger prints only in development, and an error it
+ * rethrows lands in the content script's own console, never the page's). For the every-page script (issue #9: script
+ * time), this plugin serves that virtual entry as a bare `main()` call instead. `entryFile` is the entrypoint's
+ * path; if WXT ever names its virtual entry differently, this plugin simply matches nothing and WXT's wrapper stays.
+ */
+export function bareUnlistedScript(entryFile: string) {
+  const virtualId = '\0virtual:wxt-unlisted-script-entrypoint?';
+  const normalized = entryFile.replace(/\\/g, '/');
+  return {
+    name: 'pt-journal:bare-unlisted-script',
+    enforce: 'pre' as const,
+    load(id: string) {
+      if (!id.startsWith(virtualId) || id.slice(virtualId.length) !== normalized) return null;
+      return `import definition from ${JSON.stringify(normalized)};\ndefinition.main();\n`;
+    },
+  };
+}

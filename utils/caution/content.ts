@@ -56,7 +56,9 @@ export function startCaution(ctx: Lifetime): void {
 
   async function check(): Promise<void> {
     const mine = ++run;
-    const href = location.href;
+    // document.URL, not location.href: the same string, and Location is one more interface to build in this fresh
+    // world on every page (issue #9: script time).
+    const href = document.URL;
     if (!href.startsWith('https:') && !href.startsWith('http:')) return;
     const read = readForPrefilter({ href }, document);
     if (!prefilter(read)) return unmount();

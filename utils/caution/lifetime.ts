@@ -6,7 +6,8 @@
  * three, so on every site it would learn that a script named "caution" (a health extension) is installed. This one
  * tells the page nothing: timers and listeners tied to an AbortSignal, invalidation when the extension is reloaded or
  * updated (`runtime.id` disappears from the old script's world), and address changes seen through the Navigation API
- * where the browser has it, else a once-a-second look at `location.href`.
+ * where the browser has it, else a once-a-second look at the address (`document.URL`: the same as `location.href`,
+ * without building Location's bindings in this world).
  */
 import { extensionApi } from '../extension-api';
 
@@ -61,7 +62,7 @@ export function createLifetime(): Lifetime {
       onEnd.push(() => clearTimeout(t));
     },
     onLocationChange(cb) {
-      let last = location.href;
+      let last = document.URL;
       const changed = (href: string) => {
         if (href === last || !alive()) return;
         last = href;
@@ -74,7 +75,7 @@ export function createLifetime(): Lifetime {
         nav.addEventListener('navigate', listener);
         onEnd.push(() => nav.removeEventListener('navigate', listener));
       } else {
-        const timer = setInterval(() => changed(location.href), 1000);
+        const timer = setInterval(() => changed(document.URL), 1000);
         onEnd.push(() => clearInterval(timer));
       }
     },

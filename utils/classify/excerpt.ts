@@ -235,5 +235,7 @@ export function prefilter(ex: PrefilterInput): boolean {
   }
   const address = normalize(path.replace(/[\u0300-\u036f]/g, ' ')).replace(/[^a-z0-9]+/g, ' ');
   const all = normalize([address, ex.title, ex.description, ...ex.headings, ex.text].join('\n'));
-  return CONDITION.test(all) && EXERCISE.test(all);
+  // EXERCISE first: a page that fails either is turned down, and a fresh world pays for compiling each expression it
+  // runs (about proportional to its length): the shorter one decides alone more often (issue #9, docs/caution.md).
+  return EXERCISE.test(all) && CONDITION.test(all);
 }
