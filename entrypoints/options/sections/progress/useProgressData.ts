@@ -30,26 +30,48 @@ interface Source {
 }
 let source: Source | null = null;
 
-/** Starts the section's live read (once per page); the section calls it too, in case the page did not. */
+/** Same journal picture: equal profile, bounds and columns (typed arrays compared element by element). */
+export function sameLoaded(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    const x = a as unknown as ArrayLike<number>;
+    const y = b as unknown as ArrayLike<number>;
+    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+    return true;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => k in b && sameLoaded((a as never)[k], (b as never)[k]));
+}
+
+/**
+ * Starts the section's live read (once per page); the section calls it too, in case the page did not. The first
+ * picture is read at once: Dexie's live query starts its first run on a timer, which waits behind the page's first
+ * frame. The live query is subscribed once that read is in (its own first run then comes after the charts are drawn)
+ * and follows every write; a result equal to the picture shown is not shown again.
+ */
 export function startProgressData(journal: Journal): Source {
   if (source) return source;
   const s: Source = { value: undefined, listeners: new Set() };
-  // Open the database now: the live query's first run starts a task later and would open it only then. A failure is
-  // JournalGate's to show (it opens the database too).
-  journal.open().catch(() => {});
-  watch(
-    async () => {
-      const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
-      const first = columns.from;
-      return { profile, columns, first, last: first && addDays(first, columns.length - 1) };
-    },
-    (value) => {
-      s.value = value;
-      for (const listener of s.listeners) listener();
-    },
-    // The next write runs the read again; JournalGate reports a database that cannot be opened.
-    (err: unknown) => console.error('PT Journal: reading the journal failed', err),
-  );
+  const read = async (): Promise<Loaded> => {
+    const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
+    const first = columns.from;
+    return { profile, columns, first, last: first && addDays(first, columns.length - 1) };
+  };
+  const show = (value: Loaded) => {
+    if (s.value && sameLoaded(s.value, value)) return;
+    s.value = value;
+    for (const listener of s.listeners) listener();
+  };
+  // A failed first read is left to the live query (it logs) and to JournalGate (it shows the failure).
+  void read()
+    .then(show, () => {})
+    .then(() =>
+      watch(read, show, (err: unknown) => console.error('PT Journal: reading the journal failed', err)),
+    );
   return (source = s);
 }
 
