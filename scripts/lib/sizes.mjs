@@ -33,3 +33,15 @@ export function median(xs) {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
+
+/** @param {number[]} xs  @param {number} p 0..1 (nearest rank) */
+export function quantile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(p * (s.length - 1))))];
+}
+
+/** "median 75.7 ms (min 54.8, p25 63.1)": a busy machine only adds time, so min and p25 say more than the median. */
+export function spread(xs, digits = 1) {
+  const f = (x) => x.toFixed(digits);
+  return `median ${f(median(xs))} ms (min ${f(Math.min(...xs))}, p25 ${f(quantile(xs, 0.25))}, ${xs.length} runs)`;
+}
