@@ -1,9 +1,9 @@
 // The dashboard's live read shows a re-read only when it differs from the picture shown (sameLoaded).
 import { sameLoaded } from '@/entrypoints/options/sections/progress/useProgressData';
 import { buildColumns } from '@/utils/journal/day-columns';
-import { EMPTY_PROFILE } from '@/utils/journal/schema';
+import { EMPTY_PROFILE, type Entry } from '@/utils/journal/schema';
 
-const entries = [
+const entries: Entry[] = [
   { date: '2026-03-01', pain: 4, updatedAt: '2026-03-01T20:00:00.000Z' },
   { date: '2026-03-03', pain: 5, reachCm: 2.5, updatedAt: '2026-03-03T20:00:00.000Z' },
 ];
