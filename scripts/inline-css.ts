@@ -1,9 +1,9 @@
 /**
- * The popup's stylesheet inlined into popup.html (issue #12: time to ready). An extension page fetches each file
- * through the browser process, and a module script waits for the page's stylesheets before it runs, so the popup's
- * first load is one request (its script) instead of two. Extension pages' CSP restricts scripts, not styles (the
- * manifest's `content_security_policy` has no style-src), in Chrome and Firefox. The CSS file stays in the
- * build (WXT's build summary lists it), unused.
+ * A page's stylesheet inlined into its HTML: the popup (issue #12: time to ready) and the dashboard (time to charts
+ * drawn). An extension page fetches each file through the browser process, and a module script waits for the page's
+ * stylesheets before it runs, so the first load is one request (the page's script) instead of two. Extension pages'
+ * CSP restricts scripts, not styles (the manifest's `content_security_policy` has no style-src), in Chrome and
+ * Firefox. The CSS file stays in the build (WXT's build summary lists it), unused.
  *
  * Called from WXT's build:done hook (wxt.config.ts), on the files on disk: WXT moves each page's HTML to its final
  * name after Vite's build. The build fails if the page does not link exactly one stylesheet, or if the CSS could close
