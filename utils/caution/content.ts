@@ -62,14 +62,16 @@ export function startCaution(ctx: Lifetime): void {
     if (!href.startsWith('https:') && !href.startsWith('http:')) return;
     const read = readForPrefilter({ href }, document);
     if (!prefilter(read)) return unmount();
-    const url = new URL(href);
-    const excerpt = extractExcerpt(url, document, read);
+    const excerpt = extractExcerpt({ href }, document, read);
     const reply = await sendMessage('caution:check', { excerpt });
     if (mine !== run || !ctx.isValid) return;
     if (!isCheckReply(reply) || !reply.show) return unmount();
     const ui = await loadUi();
     if (mine !== run || !ctx.isValid) return;
     unmount();
+    // A URL object only where a note shows (its bindings cost on every page that builds one; the excerpt's address is
+    // the same string either way: document.URL is already serialized).
+    const url = new URL(href);
     note = await ui.show(ctx, {
       href: url.href.split('#')[0] ?? url.href,
       hostname: url.hostname,
