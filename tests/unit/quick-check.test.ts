@@ -10,6 +10,7 @@ import { quickDraft, quickEntry, quickProfile, quickSnapshot } from '@/utils/jou
 import { EntrySchema, ProfileSchema, RESERVED_IDS } from '@/utils/journal/schema';
 import { SnapshotSchema } from '@/utils/db/snapshot-schema';
 import { DraftSchema } from '@/utils/draft-schema';
+import { snapshotHolds } from '@/entrypoints/popup/store';
 
 const RUNS = 1500;
 
@@ -288,4 +289,15 @@ test('a value read as JSON text: numbers out of range, reserved keys, arrays for
     return parsed.success;
   });
   expect(decisions).toEqual([true, true, true, false]);
+});
+
+test('after ready, the popup keeps a painted snapshot only if the valibot schema accepts it too', () => {
+  const painted = {
+    date: '2026-03-10',
+    entry: { date: '2026-03-10', pain: 4, updatedAt: '2026-03-10T10:00:00.000Z' },
+    profile: { ptStartDate: null, surgeryDate: null, activities: [], exercises: [] },
+  };
+  expect(snapshotHolds(painted)).toBe(true);
+  expect(snapshotHolds({ ...painted, entry: { ...painted.entry, pain: 11 } } as never)).toBe(false);
+  expect(snapshotHolds({ ...painted, profile: { ...painted.profile, extra: 1 } } as never)).toBe(false);
 });
