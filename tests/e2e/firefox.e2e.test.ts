@@ -27,7 +27,7 @@ function storedEntries(page: Page): Promise<Array<Record<string, unknown>>> {
 }
 
 const popupReady = (page: Page) =>
-  page.waitForFunction(() => performance.getEntriesByName('pt:popup-ready').length > 0);
+  page.waitForFunction(() => performance.getEntriesByName('pt:popup-ready').length > 0, { polling: 50 });
 const painNow = (page: Page) =>
   page.$eval('[role="slider"][id="pain"]', (el) => el.getAttribute('aria-valuenow'));
 
@@ -75,8 +75,12 @@ test('Firefox: a backup imported on the options page shows in History and draws 
   expect(await storedEntries(page)).toHaveLength(source.entries.length);
 
   // The dashboard follows the journal: charts are drawn (uPlot canvases) without a reload.
-  await page.waitForFunction(() => performance.getEntriesByName('pt:charts-drawn').length > 0);
-  await page.waitForFunction(() => document.querySelectorAll('#progress canvas').length > 0);
+  await page.waitForFunction(() => performance.getEntriesByName('pt:charts-drawn').length > 0, {
+    polling: 50,
+  });
+  await page.waitForFunction(() => document.querySelectorAll('#progress canvas').length > 0, {
+    polling: 50,
+  });
   const canvas = await page.$eval('#progress canvas', (c) => {
     const el = c as HTMLCanvasElement;
     return { width: el.width, height: el.height };
@@ -86,7 +90,7 @@ test('Firefox: a backup imported on the options page shows in History and draws 
   // History's own live count follows the import too (it may still say 0 when the charts are drawn: wait for the number).
   await page.waitForFunction(
     (n) => (document.querySelector('#history')?.textContent ?? '').includes(`Days logged: ${n}`),
-    {},
+    { polling: 50 },
     source.entries.length,
   );
   expect(await page.$eval('#history', (el) => el.textContent)).toContain(
@@ -99,6 +103,9 @@ test('Firefox: the keyboard layer: Ctrl+K palette runs a command, "g p" jumps, "
   const page = await ff.first();
   await page.waitForSelector('#bk-file');
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+  // Poll on a timer, not on animation frames: Firefox may stop painting a window that lost the OS focus (a loaded
+  // machine, another window), and a frame-polled wait then never looks again although the condition already holds.
+  const until = (fn: () => boolean) => page.waitForFunction(fn, { polling: 50, timeout: 15_000 });
   const chord = async (...keys: Array<'Control' | 'Shift' | string>) => {
     for (const k of keys.slice(0, -1)) await page.keyboard.down(k as never);
     await page.keyboard.press(keys.at(-1)! as never);
@@ -111,7 +118,7 @@ test('Firefox: the keyboard layer: Ctrl+K palette runs a command, "g p" jumps, "
   expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
   await page.keyboard.type('go to history');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'history-h');
+  await until(() => document.activeElement?.id === 'history-h');
   expect(await page.$$('dialog[open] [role="combobox"]')).toHaveLength(0);
 
   // Escape closes the palette and puts focus back where it was.
@@ -120,14 +127,14 @@ test('Firefox: the keyboard layer: Ctrl+K palette runs a command, "g p" jumps, "
   await chord('Control', 'k');
   await page.waitForSelector('dialog[open] [role="combobox"]');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('dialog[open] [role="combobox"]'));
-  await page.waitForFunction(() => document.activeElement?.id === 'history-jump', { timeout: 5000 });
+  await until(() => !document.querySelector('dialog[open] [role="combobox"]'));
+  await until(() => document.activeElement?.id === 'history-jump');
 
   // A page key sequence, outside a text field: g then p goes to Progress.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('g');
   await page.keyboard.press('p');
-  await page.waitForFunction(() => document.activeElement?.id === 'progress-h');
+  await until(() => document.activeElement?.id === 'progress-h');
 
   // "?" lists the shortcuts; in Firefox only Ctrl+K opens the palette (Ctrl+Shift+P is Firefox's private window).
   await page.keyboard.press('?');
