@@ -7,16 +7,29 @@
  * A draft whose base is not the day's current updatedAt was typed before the day changed elsewhere (another window,
  * an import): draftState() calls it "older", and the popup offers it in the merge view, never restores it silently
  * over the newer entry (issue #11).
- *
- * A stored draft is read with a hand-written check (quickDraft, utils/journal/quick-check.ts: no valibot in the
- * popup's first load). It keeps exactly what the draft's valibot schema kept (tests/unit/quick-check.test.ts
- * holds the two to the same decision and output), so no draft the schema accepted is ever set aside; one that
- * neither accepts is ignored, as before, and nothing from a draft reaches the journal without the entry schema.
  */
+import * as v from 'valibot';
 import type { CheckinForm } from './journal/form';
-import { quickDraft } from './journal/quick-check';
 
 const PREFIX = 'pt-journal:draft:';
+
+const DraftSchema = v.object({
+  form: v.object({
+    pain: v.optional(v.number()),
+    soreness: v.optional(v.picklist(['none', 'muscle', 'sharp', 'tingling'])),
+    function: v.record(v.string(), v.number()),
+    stiffness: v.optional(v.number()),
+    reach: v.string(),
+    session: v.optional(v.picklist(['attended', 'missed', 'none'])),
+    homeExercises: v.optional(v.picklist(['all', 'some', 'none'])),
+    exercisesDone: v.array(v.string()),
+    note: v.string(),
+    noteForClinician: v.boolean(),
+  }),
+  savedAt: v.string(),
+  /** Absent in drafts written before issue #11: then savedAt is compared with the entry's updatedAt. */
+  base: v.optional(v.nullable(v.string())),
+});
 
 export interface Draft {
   form: CheckinForm;
@@ -66,7 +79,8 @@ export function loadDraft(date: string, s: DraftStore | null = store()): Draft |
   try {
     const raw = s?.getItem(PREFIX + date);
     if (!raw) return null;
-    return quickDraft(JSON.parse(raw));
+    const r = v.safeParse(DraftSchema, JSON.parse(raw));
+    return r.success ? (r.output as Draft) : null;
   } catch {
     return null;
   }

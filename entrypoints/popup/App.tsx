@@ -14,8 +14,7 @@ import { HelpLink } from '@/components/HelpLink';
 import { readSnapshot, writeSnapshot, type Snapshot } from '@/utils/db/snapshot';
 import type { ConflictError } from '@/utils/db/journal';
 import type { ConflictMergeProps } from '@/components/ConflictMerge';
-import type { Entry, Profile } from '@/utils/journal/schema';
-import { ValidationError } from '@/utils/journal/rules';
+import { ValidationError, type Entry, type Profile } from '@/utils/journal/schema';
 import { EMPTY_FORM, entryToForm, sameForm, type CheckinForm } from '@/utils/journal/form';
 import { clearDraft, draftState, loadDraft, saveDraft } from '@/utils/draft';
 import { addDays, formatDay, isSmallHours, localDay } from '@/utils/dates';
@@ -108,16 +107,14 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     painted.current = null;
     if (!fromSnapshot) setLoaded(false);
     const read = () =>
-      void Promise.all([readDay(date), store()]).then(([[entry, prof], db]) => {
+      void readDay(date).then(([entry, prof]) => {
         mark('pt:day-read');
         if (date === today) writeSnapshot({ date, entry: entry ?? null, profile: prof });
         if (!live) return;
-        // What was painted stays only if it equals the database's read and holds under the full schema.
         if (
           fromSnapshot &&
           sameJson(entry ?? null, fromSnapshot.entry) &&
-          sameJson(prof, fromSnapshot.profile) &&
-          db.snapshotHolds(fromSnapshot)
+          sameJson(prof, fromSnapshot.profile)
         )
           return;
         const next = formFor(date, entry);

@@ -2,10 +2,7 @@
  * The popup's database side, loaded after the popup is ready (entrypoints/popup/day.ts): the data layer (Dexie) is
  * not part of the popup's first load, which paints from the snapshot of utils/db/snapshot.ts.
  */
-import * as v from 'valibot';
 import { pageJournal } from '@/utils/db/journal';
-import type { Snapshot } from '@/utils/db/snapshot';
-import { SnapshotSchema } from '@/utils/db/snapshot-schema';
 import { addDays } from '@/utils/dates';
 import { formToEntryInput, type CheckinForm } from '@/utils/journal/form';
 import type { Entry, Profile } from '@/utils/journal/schema';
@@ -36,14 +33,6 @@ export async function contextLineFor(date: string): Promise<string | null> {
     journal().listEntries(addDays(date, -13)),
   ]);
   return contextLine(mergeUnique(first, recent), date, first);
-}
-
-/**
- * Whether the snapshot painted holds under the full schema. The first paint checked it by hand (quickSnapshot); the
- * popup keeps what it painted over the database's read only when this agrees (entrypoints/popup/App.tsx).
- */
-export function snapshotHolds(snapshot: Snapshot): boolean {
-  return v.safeParse(SnapshotSchema, snapshot).success;
 }
 
 /** Opens the database (JournalGate shows a failure instead of the form). */

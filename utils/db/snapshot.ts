@@ -6,14 +6,18 @@
  * cleared by every write from an extension page (pageJournal's onChange), so another page's edit is never painted
  * stale; a write from the background (address bar) is caught by the reconcile a moment later.
  *
- * No Dexie and no valibot here: this module is part of the popup's first load. The snapshot is checked by hand
- * (quickSnapshot: the same decision and output as ./snapshot-schema.ts, held together by tests); before the popup
- * trusts a snapshot over the database, the valibot schema checks it too (entrypoints/popup/store.ts).
+ * No Dexie here: this module is part of the popup's first load.
  */
-import type { Entry, Profile } from '../journal/schema';
-import { quickSnapshot } from '../journal/quick-check';
+import * as v from 'valibot';
+import { EntrySchema, ProfileSchema, type Entry, type Profile } from '../journal/schema';
 
 const KEY = 'pt-journal:snapshot';
+
+const SnapshotSchema = v.object({
+  date: v.string(),
+  entry: v.nullable(EntrySchema),
+  profile: ProfileSchema,
+});
 
 export interface Snapshot {
   date: string;
@@ -38,7 +42,8 @@ export function readSnapshot(date: string): Snapshot | null {
     const raw = storage()?.getItem(KEY);
     if (!raw) return null;
     if (lastRead?.raw !== raw) {
-      lastRead = { raw, snapshot: quickSnapshot(JSON.parse(raw)) };
+      const parsed = v.safeParse(SnapshotSchema, JSON.parse(raw));
+      lastRead = { raw, snapshot: parsed.success ? parsed.output : null };
     }
     return lastRead.snapshot?.date === date ? structuredClone(lastRead.snapshot) : null;
   } catch {

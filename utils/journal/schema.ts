@@ -6,39 +6,12 @@
 import * as v from 'valibot';
 import { isDay } from '../dates';
 import { t, type MessageKey } from '../i18n';
-import {
-  HOME_EXERCISES,
-  ID_RE,
-  MAX_ACTIVE_ACTIVITIES,
-  MAX_NAME_LENGTH,
-  MAX_NOTE_LENGTH,
-  REACH_MAX_CM,
-  REACH_MIN_CM,
-  RESERVED_IDS,
-  SESSION,
-  SORENESS,
-  ValidationError,
-  hasReservedKey,
-  isIsoTimestamp,
-  isWebUrl,
-  type Problem,
-} from './rules';
 
-export {
-  HOME_EXERCISES,
-  MAX_ACTIVE_ACTIVITIES,
-  MAX_NAME_LENGTH,
-  MAX_NOTE_LENGTH,
-  REACH_MAX_CM,
-  REACH_MIN_CM,
-  RESERVED_IDS,
-  SESSION,
-  SORENESS,
-  ValidationError,
-  hasReservedKey,
-  isIsoTimestamp,
-  type Problem,
-};
+export const MAX_ACTIVE_ACTIVITIES = 5;
+export const MAX_NOTE_LENGTH = 2000;
+export const MAX_NAME_LENGTH = 80;
+export const REACH_MIN_CM = -30;
+export const REACH_MAX_CM = 60;
 
 const msg =
   (key: MessageKey, ...subs: Array<string | number>) =>
@@ -47,14 +20,49 @@ const msg =
 
 const DaySchema = (label: string) => v.custom<string>(isDay, msg('errBadDay', label));
 const NullableDay = (label: string) => v.nullable(DaySchema(label));
+/**
+ * A moment as this extension writes it (Date.toISOString()): UTC with "Z", a real date, years 2000-2100. Stricter
+ * than ISO 8601 on purpose (issue #11): "2026-02-30T…" or year 9999 would otherwise be stored, and 9999 would then
+ * always win "keep the newer version" on import.
+ */
+const ISO_UTC = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/;
+export function isIsoTimestamp(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const m = ISO_UTC.exec(s);
+  if (!m || !isDay(m[1])) return false;
+  const year = Number(s.slice(0, 4));
+  return year >= 2000 && year <= 2100;
+}
 export const IsoTimestamp = v.pipe(
   v.string(msg('errBadTimestamp')),
   v.check((s: string) => isIsoTimestamp(s), msg('errBadTimestamp')),
 );
 
+/**
+ * Names an object must not have as an id or rating key: the schema library skips them silently (prototype safety),
+ * so a rating keyed "__proto__" would vanish instead of being refused.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+export const hasReservedKey = (o: unknown): boolean =>
+  !!o && typeof o === 'object' && Object.keys(o).some((k) => RESERVED_IDS.has(k));
+
 const Id = v.pipe(
   v.string(msg('errBadId')),
-  v.regex(ID_RE, msg('errBadId')),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, msg('errBadId')),
   v.check((id) => !RESERVED_IDS.has(id), msg('errReservedId')),
 );
 const Name = v.pipe(
@@ -73,6 +81,10 @@ export const Score = (label: string) =>
     v.minValue(0, msg('errScore', label)),
     v.maxValue(10, msg('errScore', label)),
   );
+
+export const SORENESS = ['none', 'muscle', 'sharp', 'tingling'] as const;
+export const SESSION = ['attended', 'missed', 'none'] as const;
+export const HOME_EXERCISES = ['all', 'some', 'none'] as const;
 
 export const EntrySchema = v.strictObject(
   {
@@ -125,7 +137,14 @@ export type Activity = v.InferOutput<typeof ActivitySchema>;
 const WebUrl = v.pipe(
   v.string(msg('errUrl')),
   v.maxLength(2048, msg('errUrl')),
-  v.check((s) => isWebUrl(s), msg('errUrl')),
+  v.check((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, msg('errUrl')),
 );
 
 export const ExerciseSchema = v.strictObject(
@@ -159,6 +178,12 @@ export const ProfileSchema = v.pipe(
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
 export const EMPTY_PROFILE: Profile = { ptStartDate: null, surgeryDate: null, activities: [], exercises: [] };
+
+/** A problem found while validating: where (e.g. "entries[3].pain") and what, in plain words. */
+export interface Problem {
+  path: string;
+  message: string;
+}
 
 /** How the schema library names types, in plain words for messages. */
 const TYPE_WORDS: Record<string, MessageKey> = {
@@ -200,6 +225,13 @@ export function problemsOf(issues: readonly v.BaseIssue<unknown>[], prefix = '')
     }
     return { path: path || '(root)', message: plainMessage(issue) };
   });
+}
+
+export class ValidationError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    this.name = 'ValidationError';
+  }
 }
 
 /** Parse or throw a ValidationError listing every problem. */
