@@ -34,8 +34,8 @@ async function classifyBundle() {
 }
 
 /**
- * On the open page: the every-page work (readForPrefilter + prefilter, then the rest of the excerpt only when it
- * passes: as the content script does it) and the
+ * On the open page: the every-page work (the first look at address and title, then readForPrefilter + prefilter,
+ * then the rest of the excerpt only when it passes: as the content script does it) and the
  * background's classifyExcerpt, each first call (a fresh content-script world compiles its regular expressions on
  * every page load) and warm median.
  */
@@ -43,8 +43,10 @@ async function timeClassify(page, bundle) {
   await page.addScriptTag({ content: bundle });
   return page.evaluate(
     ([n, batch]) => {
-      const { extractExcerpt, readForPrefilter, prefilter, classifyExcerpt } = window.__ptBenchClassify;
+      const { extractExcerpt, headMayMatch, readForPrefilter, prefilter, classifyExcerpt } =
+        window.__ptBenchClassify;
       const everyPage = () => {
+        if (!headMayMatch(url.href, document.title)) return null;
         const read = readForPrefilter(url, document);
         return prefilter(read) ? extractExcerpt(url, document, read) : null;
       };

@@ -6,10 +6,13 @@
  *                                           nodeValue, never innerText: no layout), MAX_SCRIPTS scripts looked at.
  *                                           The excerpt is plain data (strings, numbers, a string array): it can be
  *                                           sent to the background with structured clone as it is.
+ *   headMayMatch(url, title) → boolean      the first look, from the address and the title only (nothing of the
+ *                                           body is read): false when a title of 3+ words and the address have no
+ *                                           word of either vocabulary. Most pages stop here.
  *   prefilter(excerpt) → boolean            tiny and of very high recall: false means "certainly not a page that
- *                                           teaches exercises for pain or injury" (no pain/condition word, or no
- *                                           exercise/instruction word, anywhere in URL, title, headings or text).
- *                                           Most pages stop here; true means "ask classifyExcerpt".
+ *                                           teaches exercises for pain or injury" (the first look fails, or there is
+ *                                           no pain/condition word, or no exercise/instruction word, anywhere in URL,
+ *                                           title, headings or text). True means "ask classifyExcerpt".
  *   classifyExcerpt(excerpt) → Classification   in ./score.ts (the model; loaded by the background only).
  *   classify(url, doc) = prefilter(ex) ? classifyExcerpt(ex) : NOT_CAUTION, with ex = extractExcerpt(url, doc)
  *                                           (./index.ts): tests and the extension see the same decision.
@@ -217,8 +220,38 @@ const CONDITION =
 const EXERCISE =
   /\b(?:exerc|ejercic|eserciz|oefen|stretch|estira|etire|allung|alonga|yoga|pilates|mobil|strength|fortal|renforc|rinforz|versterk|workout|routin|rutin|gymnas|ginnast|ginast|train|allena|entrena|treino|hold|manten|sosten|maintene|mantien|mantenha|repet|ripet|herhal|reps?\b|sets?\b|series\b|plank|bridge|puente|ponte|squat|lunge|mckenzie|isometr|eccentr|raises?\b|tumba|acuesta|allonge|sdraia|deita|lie on|lying|reliev|relief|alivi|soulag|sollie|allevi|mouvem|movim|posture|postura|pose)|ubung|uebung|dehn|kraftig|halten|wiederhol|sekunden|seconds|segundos|secondes|secondi|seconden|rekken|strekken|stark|beweg|linder|verlicht|verzacht/;
 
+/** The address as words: decoded, normalised, punctuation as spaces (see prefilter for why this order). */
+function addressWords(url: string): string {
+  let path = url;
+  try {
+    path = decodeURIComponent(url);
+  } catch {
+    // a malformed escape: keep the raw address
+  }
+  return normalize(path.replace(/[\u0300-\u036f]/g, ' ')).replace(/[^a-z0-9]+/g, ' ');
+}
+
+/** A title of fewer words ("Home", "Blog", a site's or an app's name) says too little: then the page's text decides. */
+const TELLING_TITLE_WORDS = 3;
+
 /**
- * True unless the page certainly does not teach exercises for pain or injury (see the contract above).
+ * The first look, before anything of the page's body is read (issue #9: most pages stop here, and reading the body is
+ * most of the content script's cost on a page without a note): false when the page has a title of at least
+ * TELLING_TITLE_WORDS words and neither the title nor the address has a word of either vocabulary. A page that teaches
+ * exercises for pain says what it is about there ("7 stretches for sciatica", /exercices-mal-de-dos): measured on
+ * the corpus of real pages (docs/caution.md), every page labelled caution passes this look. An empty or short title
+ * tells nothing, so it never turns a page down.
+ */
+export function headMayMatch(url: string, title: string): boolean {
+  if (normalize(title).trim().split(' ').length < TELLING_TITLE_WORDS) return true;
+  const head = normalize(`${addressWords(url)}\n${title}`);
+  return EXERCISE.test(head) || CONDITION.test(head);
+}
+
+/**
+ * True unless the page certainly does not teach exercises for pain or injury (see the contract above): it passes the
+ * first look (headMayMatch), and the address, title, description, headings and text together hold a word of each
+ * vocabulary.
  *
  * The address's punctuation becomes spaces AFTER normalising, with an ASCII class: a Unicode property class
  * (`\p{L}`) costs about half a millisecond to compile in every page's fresh content-script world. Never rejects
@@ -227,14 +260,8 @@ const EXERCISE =
  * such in the address are separators, as before (normalising would otherwise glue "…i\u0307dos" into one word).
  */
 export function prefilter(ex: PrefilterInput): boolean {
-  let path = ex.url;
-  try {
-    path = decodeURIComponent(ex.url);
-  } catch {
-    // a malformed escape: keep the raw address
-  }
-  const address = normalize(path.replace(/[\u0300-\u036f]/g, ' ')).replace(/[^a-z0-9]+/g, ' ');
-  const all = normalize([address, ex.title, ex.description, ...ex.headings, ex.text].join('\n'));
+  if (!headMayMatch(ex.url, ex.title)) return false;
+  const all = normalize([addressWords(ex.url), ex.title, ex.description, ...ex.headings, ex.text].join('\n'));
   // EXERCISE first: a page that fails either is turned down, and a fresh world pays for compiling each expression it
   // runs (about proportional to its length): the shorter one decides alone more often (issue #9, docs/caution.md).
   return EXERCISE.test(all) && CONDITION.test(all);

@@ -3,7 +3,8 @@
  *
  *   extractExcerpt(url, doc)   ./excerpt.ts: cheap, bounded read of the page (URL, title, meta, JSON-LD types,
  *                              headings, the first TEXT_CAP characters of main text)
- *   prefilter(excerpt)         ./excerpt.ts: tiny, very high recall; most pages stop here
+ *   prefilter(excerpt)         ./excerpt.ts: tiny, very high recall; its first look (headMayMatch: the address and
+ *                              the title) stops most pages before the content script reads anything else
  *   classifyExcerpt(excerpt)   ./score.ts: the decision, with reasons from the same numbers
  *
  * classify is exactly `prefilter(ex) ? classifyExcerpt(ex) : not caution`, so a test calling classify on a parsed
@@ -13,7 +14,14 @@
 import { extractExcerpt, prefilter } from './excerpt';
 import { classifyExcerpt, type Classification } from './score';
 
-export { extractExcerpt, prefilter, readForPrefilter, TEXT_CAP, type PageExcerpt } from './excerpt';
+export {
+  extractExcerpt,
+  headMayMatch,
+  prefilter,
+  readForPrefilter,
+  TEXT_CAP,
+  type PageExcerpt,
+} from './excerpt';
 export { classifyExcerpt, type Classification, type Reason, type ReasonId } from './score';
 export { urlWords } from './detectors';
 
