@@ -45,8 +45,20 @@ export interface TimeChartProps {
   onDraw?: () => void;
 }
 
+/**
+ * Theme colours read from the page, kept until the colour scheme changes (charts are then re-created and read them
+ * again): each getComputedStyle after a DOM change recalculates the page's style, and every chart and every draw reads
+ * several colours.
+ */
+const themeColours = new Map<string, string>();
+
 function cssVar(name: string, fallback = '#888'): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+  let value = themeColours.get(name);
+  if (value === undefined) {
+    value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    themeColours.set(name, value);
+  }
+  return value || fallback;
 }
 
 const MIN_PX_PER_DAY_FOR_SESSIONS = 3;
@@ -185,7 +197,11 @@ export function TimeChart(props: TimeChartProps) {
     };
     create();
     const dark = matchMedia('(prefers-color-scheme: dark)');
-    dark.addEventListener('change', create);
+    const recolour = () => {
+      themeColours.clear();
+      create();
+    };
+    dark.addEventListener('change', recolour);
     const ro = new ResizeObserver(() => {
       const u = plot.current;
       const w = el.clientWidth;
@@ -194,7 +210,7 @@ export function TimeChart(props: TimeChartProps) {
     });
     ro.observe(el);
     return () => {
-      dark.removeEventListener('change', create);
+      dark.removeEventListener('change', recolour);
       ro.disconnect();
       plot.current?.destroy();
       plot.current = null;

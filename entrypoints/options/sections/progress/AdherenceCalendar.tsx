@@ -4,9 +4,10 @@
  * technology (aria-hidden): the caller gives the same facts as text and as a table. At most the last
  * CALENDAR_MAX_WEEKS weeks of the range are drawn, so "all" on a very long journal stays a few hundred nodes. A day's
  * tooltip (date, home exercises, session) is written when the pointer reaches its square, not for all 371 squares
- * before the dashboard's first picture.
+ * before the dashboard's first picture. The calendar itself (about 400 DOM nodes for "all") is rendered from the frame
+ * after its first paint: the charts above it are drawn and shown first, without waiting for its DOM and layout.
  */
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import { weekday, type Day } from '@/utils/dates';
 import { dayFormatter } from './dayFormat';
@@ -24,15 +25,17 @@ const HOME_TEXT: Record<(typeof HOME_CLASS)[number], MessageKey> = {
   none: 'progCalHome_none',
 };
 
-export function AdherenceCalendar({
-  from,
-  session,
-  home,
-}: {
-  from: Day;
-  session: Uint8Array;
-  home: Uint8Array;
-}) {
+type CalendarProps = { from: Day; session: Uint8Array; home: Uint8Array };
+
+/** The calendar, rendered once the page has painted what came before it (then kept, across range switches too). */
+export function AdherenceCalendar(props: CalendarProps) {
+  const [painted, setPainted] = useState(false);
+  // Preact runs effects after the next frame: by then the charts of the first picture are drawn and painted.
+  useEffect(() => setPainted(true), []);
+  return painted ? <CalendarGrid {...props} /> : null;
+}
+
+function CalendarGrid({ from, session, home }: CalendarProps) {
   const length = home.length;
   const fromMs = toMs(from);
   // Start on a Monday, at most CALENDAR_MAX_WEEKS weeks before the end.
