@@ -153,15 +153,29 @@ export function weekPair(dates: readonly Day[], values: ArrayLike<number>): Week
 
 /**
  * First vs last logged week of a daily slot array (index 0 = `from`, NaN = nothing that day). The slot index is the
- * day number, so only the days of the two weeks found become dates (a 10-year series costs no date arithmetic).
+ * day number, so only the days of the two weeks found become dates (a 10-year series costs no date arithmetic), and
+ * the two weeks are looked for from each end: a long series is read only as far as its first and last weeks (the
+ * same weeks as weekIndexes over all its logged slots; tests/unit/insights-properties.test.ts holds it to weekPair).
  */
 export function weekPairOfSeries(values: Float64Array, from: Day): WeekPair | NotYet {
-  const slots: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) slots.push(i);
-  const w = weekIndexes(slots, slots.length);
-  if (!w) return { notYet: true, logged: slots.length };
+  const logged = (i: number) => values[i] === values[i];
+  const n = values.length;
+  const countIn = (a: number, b: number) => {
+    let c = 0;
+    for (let i = Math.max(0, a); i <= b && i < n; i++) if (logged(i)) c++;
+    return c;
+  };
+  // Earliest logged slot whose week [s, s + 6] holds enough values; latest logged slot e whose week [e - 6, e] does.
+  let s = 0;
+  while (s < n && !(logged(s) && countIn(s, s + WEEK_DAYS - 1) >= MIN_DAYS_PER_WEEK)) s++;
+  let e = n - 1;
+  while (e >= 0 && !(logged(e) && countIn(e - (WEEK_DAYS - 1), e) >= MIN_DAYS_PER_WEEK)) e--;
+  // Both found, and the last week's start after the first week's end: two separate weeks.
+  if (s >= n || e < 0 || e - (WEEK_DAYS - 1) <= s + WEEK_DAYS - 1)
+    return { notYet: true, logged: countIn(0, n - 1) };
   const part = (a: number, b: number, first: boolean) => {
-    const picked = slots.slice(a, b);
+    const picked: number[] = [];
+    for (let i = Math.max(0, a); i <= b && i < n; i++) if (logged(i)) picked.push(i);
     return week(
       picked.map((i) => addDays(from, i)),
       picked.map((i) => values[i]!),
@@ -170,7 +184,7 @@ export function weekPairOfSeries(values: Float64Array, from: Day): WeekPair | No
       first,
     );
   };
-  return { first: part(w[0], w[1], true), last: part(w[2], w[3], false) };
+  return { first: part(s, s + WEEK_DAYS - 1, true), last: part(e - (WEEK_DAYS - 1), e, false) };
 }
 
 const isPair = (p: WeekPair | NotYet): p is WeekPair => !('notYet' in p);

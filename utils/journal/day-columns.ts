@@ -162,8 +162,8 @@ export function seriesOf(
   const a = Math.max(0, -shift);
   const b = Math.min(c.length, length - shift);
   if (b <= a) return s;
-  const ids = Object.keys(c.fn);
-  const cols = ids.map((id) => c.fn[id]!);
+  const cols = Object.values(c.fn);
+  const k = cols.length;
   for (let i = a; i < b; i++) {
     const p = c.pain[i]!;
     if (p === NONE) continue;
@@ -175,8 +175,8 @@ export function seriesOf(
     s.reach[j] = c.reach[i]!;
     let sum = 0;
     let n = 0;
-    for (const col of cols) {
-      const v = col[i]!;
+    for (let q = 0; q < k; q++) {
+      const v = cols[q]![i]!;
       if (v !== NONE) {
         sum += v;
         n++;

@@ -96,9 +96,8 @@ export interface ProgressView {
 
 const oneDecimal = new Map<string, Intl.NumberFormat>();
 /** One decimal in the browser's language ("4,5"); the formatter is kept (x.toLocaleString builds one per call). */
-function n1(x: number): string {
+function n1(x: number, locale = uiLocale()): string {
   if (x !== x) return '–';
-  const locale = uiLocale();
   let f = oneDecimal.get(locale);
   if (!f) oneDecimal.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
   return f.format(x);
@@ -110,11 +109,17 @@ function lastValue(values: Float64Array): number {
 }
 
 /** "The week of … averaged …; the latest week …" (compare.ts: the same weeks as the insights and the report). */
-export function weeksLine(values: Float64Array, from: Day, unit = ''): string {
+export function weeksLine(values: Float64Array, from: Day, unit = '', locale = uiLocale()): string {
   const p = weekPairOfSeries(values, from);
   if ('notYet' in p) return p.logged > 0 ? t('progWeeksNotYet', MIN_DAYS_PER_WEEK) : '';
-  const day = (d: Day) => formatDay(d, uiLocale(), { weekday: undefined });
-  return t('progWeeks', day(p.first.from), n1(p.first.mean) + unit, day(p.last.to), n1(p.last.mean) + unit);
+  const day = (d: Day) => formatDay(d, locale, { weekday: undefined });
+  return t(
+    'progWeeks',
+    day(p.first.from),
+    n1(p.first.mean, locale) + unit,
+    day(p.last.to),
+    n1(p.last.mean, locale) + unit,
+  );
 }
 
 function sessionXs(s: DailySeries, x: Float64Array, code: number): number[] {
@@ -142,6 +147,8 @@ export function progressView(s: DailySeries, profile: Profile): ProgressView {
   const x = xSeconds(s.from, s.length);
   const points = s.length <= 120;
   const locale = uiLocale();
+  // The browser's language, asked once: each uiLocale() is a call into the extension API.
+  const n = (v: number) => n1(v, locale);
   const rangeText = t(
     'progRangeText',
     formatDay(s.from, locale, { year: 'numeric' }),
@@ -168,9 +175,9 @@ export function progressView(s: DailySeries, profile: Profile): ProgressView {
     summary: joined([
       rangeText,
       t('progPainLogged', s.logged, s.length),
-      painStats.count ? t('progPainStats', n1(painStats.mean), n1(painStats.min), n1(painStats.max)) : '',
-      weeksLine(s.pain, s.from),
-      lastMean === lastMean ? t('progPainMean7', n1(lastMean)) : '',
+      painStats.count ? t('progPainStats', n(painStats.mean), n(painStats.min), n(painStats.max)) : '',
+      weeksLine(s.pain, s.from, '', locale),
+      lastMean === lastMean ? t('progPainMean7', n(lastMean)) : '',
     ]),
     columns: [
       { label: t('progColPain'), kind: 'mean', values: s.pain },
@@ -202,8 +209,8 @@ export function progressView(s: DailySeries, profile: Profile): ProgressView {
         data: [withGaps(s.fnMean)],
         summary: joined([
           rangeText,
-          t('progFnStats', fnStats.count, n1(fnStats.mean)),
-          weeksLine(s.fnMean, s.from),
+          t('progFnStats', fnStats.count, n(fnStats.mean)),
+          weeksLine(s.fnMean, s.from, '', locale),
         ]),
         columns: [
           { label: t('progColFunction'), kind: 'mean', values: s.fnMean },
@@ -233,7 +240,7 @@ export function progressView(s: DailySeries, profile: Profile): ProgressView {
         styles: [{ label: t('progStiffTitle'), color: '--warn', width: 1.5, points }],
         data: [withGaps(s.stiffness)],
         markers: 'none',
-        summary: t('progStiffStats', st.count, n1(st.mean), n1(st.min), n1(st.max)),
+        summary: t('progStiffStats', st.count, n(st.mean), n(st.min), n(st.max)),
         columns: [{ label: t('progStiffTitle'), kind: 'mean', values: s.stiffness }],
       }
     : null;
@@ -247,7 +254,7 @@ export function progressView(s: DailySeries, profile: Profile): ProgressView {
         styles: [{ label: t('progReachTitle'), color: '--accent', width: 1.5, points }],
         data: [withGaps(s.reach)],
         markers: 'none',
-        summary: `${t('progReachStats', re.count)} ${weeksLine(s.reach, s.from, ' cm')}`,
+        summary: `${t('progReachStats', re.count)} ${weeksLine(s.reach, s.from, ' cm', locale)}`,
         columns: [{ label: t('progReachTitle'), kind: 'mean', values: s.reach }],
       }
     : null;
