@@ -266,7 +266,7 @@ export default async function () {
         const size = await page.evaluate(() => document.documentElement.outerHTML.length);
         const r = await timeClassify(page, bundle);
         console.log(
-          `${name} (${kb(size)}): every-page work (readForPrefilter + prefilter) first call ${r.firstPage.toFixed(2)} ms, ` +
+          `${name} (${kb(size)}): every-page work (first look, readForPrefilter + prefilter) first call ${r.firstPage.toFixed(2)} ms, ` +
             `warm ${r.page.toFixed(3)} ms; prefilter=${r.passes}` +
             `${r.passes ? `; background classifyExcerpt first call ${r.firstModel.toFixed(2)} ms, warm ${r.model.toFixed(3)} ms; caution=${r.caution}` : ''}`,
         );

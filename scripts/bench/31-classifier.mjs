@@ -1,7 +1,8 @@
 // Caution classifier (issue #8): size of the every-page half (extractExcerpt + prefilter) and of the model half
 // (classifyExcerpt: features, detectors, vocabularies, weights), and their times in Chromium on a typical article,
 // an unrelated page and 2 MB pages: median of many runs and the first call on a page (compiling regular expressions,
-// decoding the weights). Figures, not pass/fail. Targets: extract + prefilter <= 2.5 KB gzip and <= 2 ms; the model
+// decoding the weights). Figures, not pass/fail. Targets: extract + prefilter <= 3 KB gzip (our own share of issue #9's 6 KB every-page budget; 2.5 KB until the
+// first look at address and title was added) and <= 2 ms; the model
 // a few tens of KB at most.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,7 +72,7 @@ export default async function () {
   const c = size(contentCode);
   const m = size(modelCode);
   console.log(
-    `every page: extractExcerpt + prefilter ${kb(c.raw)} raw, ${kb(c.gzip)} gzip (target <= 2.5 KB gzip)`,
+    `every page: extractExcerpt + prefilter ${kb(c.raw)} raw, ${kb(c.gzip)} gzip (own target <= 3 KB gzip, within the 6 KB every-page budget)`,
   );
   console.log(
     `background: classifyExcerpt (features, detectors, vocabularies, weights) ${kb(m.raw)} raw, ${kb(m.gzip)} gzip; ` +
