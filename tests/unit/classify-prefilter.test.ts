@@ -241,17 +241,18 @@ test('corpus and fixture pages: the same excerpt as before; the decision is the 
   expect(stoppedAtHead).toBeGreaterThan(0);
 }, 60_000);
 
-test('the first look: a title of 3+ words and an address with no word of either vocabulary stop the page; a short or empty title never does', () => {
+test('the first look: a title of 4+ words and an address with no word of either vocabulary stop the page; a short or empty title never does', () => {
   const neutral = 'https://example.org/2024/05/post-381';
   expect(headMayMatch(neutral, 'Easy lemon chicken traybake')).toBe(false);
   expect(headMayMatch(neutral, 'Quarterly report of the town council')).toBe(false);
+  expect(headMayMatch('https://example.org/', 'Hostile page test two')).toBe(false);
   // the title or the address alone is enough, in any of the seven languages
   expect(headMayMatch(neutral, '7 gentle stretches for sciatica')).toBe(true);
   expect(headMayMatch(neutral, 'Übungen gegen Rückenschmerzen im Alltag')).toBe(true);
   expect(headMayMatch(neutral, 'Soulager le mal de dos au bureau')).toBe(true);
   expect(headMayMatch('https://example.org/ejercicios-para-la-rodilla', 'Lo que nadie te cuenta')).toBe(true);
   // too few words to say what the page is about: the body decides
-  for (const title of ['', '   ', 'Home', 'My blog', 'Untitled document', 'ホーム 記事'])
+  for (const title of ['', '   ', 'Home', 'My blog', 'Untitled document', 'Hostile page test', 'ホーム 記事'])
     expect(headMayMatch(neutral, title)).toBe(true);
 });
 

@@ -7,7 +7,7 @@
  *                                           The excerpt is plain data (strings, numbers, a string array): it can be
  *                                           sent to the background with structured clone as it is.
  *   headMayMatch(url, title) → boolean      the first look, from the address and the title only (nothing of the
- *                                           body is read): false when a title of 3+ words and the address have no
+ *                                           body is read): false when a title of 4+ words and the address have no
  *                                           word of either vocabulary. Most pages stop here.
  *   prefilter(excerpt) → boolean            tiny and of very high recall: false means "certainly not a page that
  *                                           teaches exercises for pain or injury" (the first look fails, or there is
@@ -231,8 +231,8 @@ function addressWords(url: string): string {
   return normalize(path.replace(/[\u0300-\u036f]/g, ' ')).replace(/[^a-z0-9]+/g, ' ');
 }
 
-/** A title of fewer words ("Home", "Blog", a site's or an app's name) says too little: then the page's text decides. */
-const TELLING_TITLE_WORDS = 3;
+/** A title of fewer words ("Home", "Blog", a site's or an app's name, "Test page two") says too little: then the page's text decides. */
+const TELLING_TITLE_WORDS = 4;
 
 /**
  * The first look, before anything of the page's body is read (issue #9: most pages stop here, and reading the body is
