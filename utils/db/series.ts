@@ -32,7 +32,29 @@ const revOf = (row: SeriesRow | undefined) => (row?.key === 'rev' ? row.value : 
 const daysOf = (row: SeriesRow | undefined) => (row?.key === 'days' ? row : undefined);
 
 function current(db: JournalDB, days: DaysRow | undefined, rev: number): days is DaysRow {
-  return days !== undefined && days.rev === rev && days.format === SERIES_FORMAT && days.schema === db.verno;
+  return currentAt(db.verno, days, rev);
+}
+
+function currentAt(schema: number, days: DaysRow | undefined, rev: number): days is DaysRow {
+  return days !== undefined && days.rev === rev && days.format === SERIES_FORMAT && days.schema === schema;
+}
+
+/**
+ * The stored copy's columns when the rows read from the "series" store and the entries' count and ends say it is
+ * valid for a database at `schema` (readColumns' test, shared with the dashboard's first read, ./first-read.ts);
+ * undefined when it must be rebuilt from the entries.
+ */
+export function validColumns(
+  schema: number,
+  rows: { rev: SeriesRow | undefined; days: SeriesRow | undefined },
+  count: number,
+  first: Day | undefined,
+  last: Day | undefined,
+): DayColumns | undefined {
+  const days = daysOf(rows.days);
+  return currentAt(schema, days, revOf(rows.rev)) && agrees(days.columns, count, first, last)
+    ? days.columns
+    : undefined;
 }
 
 /**
@@ -81,11 +103,9 @@ export function readColumns(db: JournalDB): Promise<{ columns: DayColumns; rebui
       db.entries.orderBy('date').firstKey(),
       db.entries.orderBy('date').lastKey(),
     ]);
-    const rev = revOf(revRow);
-    const days = daysOf(daysRow);
-    if (current(db, days, rev) && agrees(days.columns, count, first as Day, last as Day))
-      return { columns: days.columns };
-    return { columns: buildColumns(await readRange(db, EARLIEST_DAY, LATEST_DAY)), rebuiltAt: rev };
+    const columns = validColumns(db.verno, { rev: revRow, days: daysRow }, count, first as Day, last as Day);
+    if (columns) return { columns };
+    return { columns: buildColumns(await readRange(db, EARLIEST_DAY, LATEST_DAY)), rebuiltAt: revOf(revRow) };
   });
 }
 

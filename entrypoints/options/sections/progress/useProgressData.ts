@@ -12,6 +12,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { addDays, type Day } from '@/utils/dates';
 import { watch, type Journal } from '@/utils/db/journal';
+import { readFirstPicture } from '@/utils/db/first-read';
 import type { Profile } from '@/utils/journal/schema';
 import { seriesOf, type DayColumns } from '@/utils/journal/day-columns';
 import { progressView, type ProgressView } from '@/utils/journal/progress-view';
@@ -56,10 +57,19 @@ export function sameLoaded(a: unknown, b: unknown): boolean {
 export function startProgressData(journal: Journal): Source {
   if (source) return source;
   const s: Source = { value: undefined, listeners: new Set() };
-  const read = async (): Promise<Loaded> => {
-    const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
+  const loaded = (profile: Profile, columns: DayColumns): Loaded => {
     const first = columns.from;
     return { profile, columns, first, last: first && addDays(first, columns.length - 1) };
+  };
+  const read = async (): Promise<Loaded> => {
+    const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
+    return loaded(profile, columns);
+  };
+  // The first picture without waiting for the data layer's open when the stored columns are current (plain
+  // IndexedDB, utils/db/first-read.ts: the same values); otherwise through the data layer.
+  const firstRead = async (): Promise<Loaded> => {
+    const picture = await readFirstPicture();
+    return picture ? loaded(picture.profile, picture.columns) : read();
   };
   const show = (value: Loaded) => {
     if (s.value && sameLoaded(s.value, value)) return;
@@ -67,7 +77,7 @@ export function startProgressData(journal: Journal): Source {
     for (const listener of s.listeners) listener();
   };
   // A failed first read is left to the live query (it logs) and to JournalGate (it shows the failure).
-  void read()
+  void firstRead()
     .then(show, () => {})
     .then(() =>
       watch(read, show, (err: unknown) => console.error('PT Journal: reading the journal failed', err)),

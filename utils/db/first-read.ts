@@ -1,0 +1,103 @@
+/**
+ * The dashboard's first picture read with plain IndexedDB, without waiting for Dexie: the profile and the stored copy
+ * of the per-day columns (./series.ts), in one read-only transaction on a connection closed right after it. It is only
+ * a faster way to the same values as Journal.getProfile() and Journal.dayColumns(), and it never writes or creates
+ * anything: whenever the database is not exactly what this version reads (none yet, an older or newer version, a copy
+ * of the columns that is missing or fails its checks, any error), it returns null and the caller reads through the
+ * data layer as before (which opens, upgrades, rebuilds the copy and reports failures: components/JournalGate.tsx).
+ *
+ *   indexedDB.open(name) at its current version ─► version = Dexie's 10 × our latest? ─► one transaction:
+ *   meta "profile", activities and exercises by addedOn, series "rev" and "days", entries' count and first/last key
+ *   ─► validColumns (the same test as readColumns) ─► { profile, columns } or null
+ */
+import { DB_NAME, VERSIONS } from './database';
+import { validColumns, type SeriesRow } from './series';
+import type { DayColumns } from '../journal/day-columns';
+import type { Day } from '../dates';
+import { EMPTY_PROFILE, type Activity, type Exercise, type Profile } from '../journal/schema';
+
+const STORES = ['meta', 'activities', 'exercises', 'series', 'entries'];
+
+export interface FirstPicture {
+  profile: Profile;
+  columns: DayColumns;
+}
+
+export function readFirstPicture(
+  idb: IDBFactory | undefined = globalThis.indexedDB,
+  name = DB_NAME,
+  schema = VERSIONS.at(-1)!.version,
+): Promise<FirstPicture | null> {
+  return new Promise((resolve) => {
+    let req: IDBOpenDBRequest;
+    try {
+      // No version: the database is opened as it is, never upgraded by this read.
+      req = idb!.open(name);
+    } catch {
+      return resolve(null);
+    }
+    // No database yet: opening would create an empty one; abort instead (the data layer creates it properly).
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onerror = (e) => {
+      e.preventDefault();
+      resolve(null);
+    };
+    req.onblocked = () => resolve(null);
+    req.onsuccess = () => {
+      const db = req.result;
+      // Never hold up the data layer's open or upgrade.
+      db.onversionchange = () => db.close();
+      const done = (value: FirstPicture | null) => {
+        db.close();
+        resolve(value);
+      };
+      // Dexie stores version n as native version 10n (utils/db/database.ts isNewerSchema).
+      if (db.version !== schema * 10 || !STORES.every((s) => db.objectStoreNames.contains(s)))
+        return done(null);
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(STORES, 'readonly');
+      } catch {
+        return done(null);
+      }
+      const got: Record<string, unknown> = {};
+      const ask = (key: string, r: IDBRequest) => (r.onsuccess = () => void (got[key] = r.result));
+      const askKey = (key: string, r: IDBRequest<IDBCursor | null>) =>
+        (r.onsuccess = () => void (got[key] = r.result?.key));
+      ask('profile', tx.objectStore('meta').get('profile'));
+      ask('activities', tx.objectStore('activities').index('addedOn').getAll());
+      ask('exercises', tx.objectStore('exercises').index('addedOn').getAll());
+      ask('rev', tx.objectStore('series').get('rev'));
+      ask('days', tx.objectStore('series').get('days'));
+      const entries = tx.objectStore('entries');
+      ask('count', entries.count());
+      askKey('first', entries.openKeyCursor(null, 'next'));
+      askKey('last', entries.openKeyCursor(null, 'prev'));
+      tx.onabort = tx.onerror = (e) => {
+        e.preventDefault();
+        done(null);
+      };
+      tx.oncomplete = () => {
+        const columns = validColumns(
+          schema,
+          { rev: got.rev as SeriesRow | undefined, days: got.days as SeriesRow | undefined },
+          got.count as number,
+          got.first as Day | undefined,
+          got.last as Day | undefined,
+        );
+        if (!columns) return done(null);
+        const dates = ((got.profile as { value?: Partial<Profile> } | undefined)?.value ??
+          {}) as Partial<Profile>;
+        done({
+          profile: {
+            ptStartDate: dates.ptStartDate ?? EMPTY_PROFILE.ptStartDate,
+            surgeryDate: dates.surgeryDate ?? EMPTY_PROFILE.surgeryDate,
+            activities: got.activities as Activity[],
+            exercises: got.exercises as Exercise[],
+          },
+          columns,
+        });
+      };
+    };
+  });
+}
