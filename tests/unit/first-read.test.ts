@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { Journal } from '@/utils/db/journal';
 import { JournalDB, VERSIONS } from '@/utils/db/database';
-import { readFirstPicture } from '@/utils/db/first-read';
+import { readFirstPicture, takeFirstPicture } from '@/utils/db/first-read';
 import * as series from '@/utils/db/series';
 import { syntheticBackup } from '../fixtures/synthetic';
 
@@ -11,7 +11,7 @@ const LATEST = VERSIONS.at(-1)!.version;
 let n = 0;
 
 /** A journal of `days` synthetic days (profile too) whose per-day columns copy is stored, as after a first visit. */
-async function storedJournal(days: number, gapRate = 0.2, seed = 42) {
+async function storedJournal(days: number, gapRate = 0.2, seed = 42, withProfile = true) {
   const name = `first-read-${n++}`;
   const journal = new Journal(new JournalDB(name));
   const b = syntheticBackup({ days, gapRate, seed });
@@ -19,10 +19,11 @@ async function storedJournal(days: number, gapRate = 0.2, seed = 42) {
     await db.entries.bulkPut(b.entries);
     await db.activities.bulkPut(b.profile.activities);
     await db.exercises.bulkPut(b.profile.exercises);
-    await db.meta.put({
-      key: 'profile',
-      value: { ptStartDate: b.profile.ptStartDate, surgeryDate: b.profile.surgeryDate },
-    });
+    if (withProfile)
+      await db.meta.put({
+        key: 'profile',
+        value: { ptStartDate: b.profile.ptStartDate, surgeryDate: b.profile.surgeryDate },
+      });
   });
   await journal.dayColumns(); // builds the copy from the entries...
   await series.stored; // ...and stores it
@@ -40,8 +41,9 @@ test('the same profile and columns as the data layer reads, on random journals',
       fc.integer({ min: 1, max: 400 }),
       fc.constantFrom(0, 0.3, 0.8),
       fc.integer({ min: 1, max: 1000 }),
-      async (days, gapRate, seed) => {
-        const { name, journal } = await storedJournal(days, gapRate, seed);
+      fc.boolean(),
+      async (days, gapRate, seed, withProfile) => {
+        const { name, journal } = await storedJournal(days, gapRate, seed, withProfile);
         const picture = await readFirstPicture(indexedDB, name);
         expect(picture).not.toBeNull();
         expect(picture!.profile).toEqual(await journal.getProfile());
@@ -102,4 +104,13 @@ test('a database of another version is left to the data layer (older: to upgrade
   newer.close();
   expect(await readFirstPicture(indexedDB, name)).toBeNull();
   await newer.delete();
+});
+
+test("the read started by the page's first script is taken once; without it the section reads itself", async () => {
+  const early = Promise.resolve(null);
+  globalThis.__ptFirstPicture = early;
+  expect(takeFirstPicture()).toBe(early);
+  expect(globalThis.__ptFirstPicture).toBeUndefined();
+  // No early read (and here no database of that name): a read of its own, which finds nothing.
+  expect(await takeFirstPicture()).toBeNull();
 });

@@ -9,7 +9,7 @@
  *   meta        small records by key: "profile" ({ ptStartDate, surgeryDate })
  *   series      (version 2) the dashboard's copy of the per-day values, kept by the data layer: ./series.ts
  */
-import Dexie, { type Table, type Transaction } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Activity, Entry, Exercise } from '../journal/schema';
 import type { SeriesRow } from './series';
 
@@ -18,27 +18,8 @@ export interface MetaRow {
   value: unknown;
 }
 
-export interface SchemaVersion {
-  version: number;
-  stores: Record<string, string | null>;
-  upgrade?: (tx: Transaction) => Promise<void> | void;
-}
-
-export const VERSIONS: SchemaVersion[] = [
-  {
-    version: 1,
-    stores: { entries: 'date', activities: 'id, addedOn', exercises: 'id, addedOn', meta: 'key' },
-  },
-  {
-    version: 2,
-    stores: { series: 'key' },
-    // Nothing to convert: the new store starts empty, and the first read builds the copy from the entries
-    // (./series.ts), so opening a large journal after the update costs no more than before it.
-    upgrade: () => {},
-  },
-];
-
-export const DB_NAME = 'pt-journal';
+export { DB_NAME, VERSIONS, type SchemaVersion } from './versions';
+import { DB_NAME, VERSIONS, type SchemaVersion } from './versions';
 
 /** True when the open database was written by a NEWER PT Journal (Dexie stores version n as native version 10n). */
 export function isNewerSchema(db: Dexie, versions: SchemaVersion[] = VERSIONS): boolean {

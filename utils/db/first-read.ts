@@ -10,17 +10,32 @@
  *   meta "profile", activities and exercises by addedOn, series "rev" and "days", entries' count and first/last key
  *   ─► validColumns (the same test as readColumns) ─► { profile, columns } or null
  */
-import { DB_NAME, VERSIONS } from './database';
-import { validColumns, type SeriesRow } from './series';
+import { DB_NAME, VERSIONS } from './versions';
+import { validColumns, type SeriesRow } from './series-check';
 import type { DayColumns } from '../journal/day-columns';
 import type { Day } from '../dates';
-import { EMPTY_PROFILE, type Activity, type Exercise, type Profile } from '../journal/schema';
+import type { Activity, Exercise, Profile } from '../journal/schema';
 
 const STORES = ['meta', 'activities', 'exercises', 'series', 'entries'];
 
 export interface FirstPicture {
   profile: Profile;
   columns: DayColumns;
+}
+
+declare global {
+  /**
+   * The dashboard's first read, started by entrypoints/dashboard-read.ts (a small script the options page runs before
+   * its main bundle has loaded) and taken by the Progress section (takeFirstPicture).
+   */
+  var __ptFirstPicture: Promise<FirstPicture | null> | undefined;
+}
+
+/** The first read started before the page's main bundle (once), or a new one when there was none. */
+export function takeFirstPicture(): Promise<FirstPicture | null> {
+  const early = globalThis.__ptFirstPicture;
+  globalThis.__ptFirstPicture = undefined;
+  return early ?? readFirstPicture();
 }
 
 export function readFirstPicture(
@@ -90,8 +105,9 @@ export function readFirstPicture(
           {}) as Partial<Profile>;
         done({
           profile: {
-            ptStartDate: dates.ptStartDate ?? EMPTY_PROFILE.ptStartDate,
-            surgeryDate: dates.surgeryDate ?? EMPTY_PROFILE.surgeryDate,
+            // EMPTY_PROFILE's dates, as Journal.getProfile (not imported: schema.ts brings valibot).
+            ptStartDate: dates.ptStartDate ?? null,
+            surgeryDate: dates.surgeryDate ?? null,
             activities: got.activities as Activity[],
             exercises: got.exercises as Exercise[],
           },

@@ -12,7 +12,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { addDays, type Day } from '@/utils/dates';
 import { watch, type Journal } from '@/utils/db/journal';
-import { readFirstPicture } from '@/utils/db/first-read';
+import { takeFirstPicture } from '@/utils/db/first-read';
 import type { Profile } from '@/utils/journal/schema';
 import { seriesOf, type DayColumns } from '@/utils/journal/day-columns';
 import { progressView, type ProgressView } from '@/utils/journal/progress-view';
@@ -68,7 +68,7 @@ export function startProgressData(journal: Journal): Source {
   // The first picture without waiting for the data layer's open when the stored columns are current (plain
   // IndexedDB, utils/db/first-read.ts: the same values); otherwise through the data layer.
   const firstRead = async (): Promise<Loaded> => {
-    const picture = await readFirstPicture();
+    const picture = await takeFirstPicture();
     return picture ? loaded(picture.profile, picture.columns) : read();
   };
   const show = (value: Loaded) => {
