@@ -5,8 +5,8 @@
  * run, the section reads as usual.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { readFirstPicture } from '@/utils/db/first-read';
+import { startFirstPicture } from '@/utils/db/first-read';
 
 export default defineUnlistedScript(() => {
-  globalThis.__ptFirstPicture = readFirstPicture();
+  globalThis.__ptFirstPicture = startFirstPicture();
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { Journal } from '@/utils/db/journal';
 import { JournalDB, VERSIONS } from '@/utils/db/database';
-import { readFirstPicture, takeFirstPicture } from '@/utils/db/first-read';
+import { readFirstPicture, startFirstPicture, takeFirstPicture } from '@/utils/db/first-read';
 import * as series from '@/utils/db/series';
 import { syntheticBackup } from '../fixtures/synthetic';
 
@@ -107,10 +107,23 @@ test('a database of another version is left to the data layer (older: to upgrade
 });
 
 test("the read started by the page's first script is taken once; without it the section reads itself", async () => {
-  const early = Promise.resolve(null);
+  const early = startFirstPicture(() => Promise.resolve(null));
   globalThis.__ptFirstPicture = early;
   expect(takeFirstPicture()).toBe(early);
   expect(globalThis.__ptFirstPicture).toBeUndefined();
   // No early read (and here no database of that name): a read of its own, which finds nothing.
-  expect(await takeFirstPicture()).toBeNull();
+  const own = takeFirstPicture();
+  expect(own).not.toBe(early);
+  expect(await own.promise).toBeNull();
+});
+
+test('the result is kept on the pending read once it is in (the first render can use it at once)', async () => {
+  const { name, journal } = await storedJournal(40);
+  const pending = startFirstPicture(() => readFirstPicture(indexedDB, name));
+  expect(pending.result).toBeUndefined();
+  const value = await pending.promise;
+  expect(value).not.toBeNull();
+  expect(pending.result).toEqual({ value });
+  expect(value!.columns).toEqual(await journal.dayColumns());
+  await drop(journal);
 });

@@ -23,19 +23,35 @@ export interface FirstPicture {
   columns: DayColumns;
 }
 
+/** A read in flight, and its result once it is in (so the page's first render can use it without waiting). */
+export interface PendingPicture {
+  promise: Promise<FirstPicture | null>;
+  /** Set when the read is done (null: read through the data layer instead). */
+  result?: { value: FirstPicture | null };
+}
+
 declare global {
   /**
    * The dashboard's first read, started by entrypoints/dashboard-read.ts (a small script the options page runs before
    * its main bundle has loaded) and taken by the Progress section (takeFirstPicture).
    */
-  var __ptFirstPicture: Promise<FirstPicture | null> | undefined;
+  var __ptFirstPicture: PendingPicture | undefined;
+}
+
+/** Starts a first read whose result is also kept on the returned object when it arrives. */
+export function startFirstPicture(
+  read: () => Promise<FirstPicture | null> = readFirstPicture,
+): PendingPicture {
+  const pending: PendingPicture = { promise: read() };
+  pending.promise = pending.promise.then((value) => ((pending.result = { value }), value));
+  return pending;
 }
 
 /** The first read started before the page's main bundle (once), or a new one when there was none. */
-export function takeFirstPicture(): Promise<FirstPicture | null> {
+export function takeFirstPicture(): PendingPicture {
   const early = globalThis.__ptFirstPicture;
   globalThis.__ptFirstPicture = undefined;
-  return early ?? readFirstPicture();
+  return early ?? startFirstPicture();
 }
 
 export function readFirstPicture(

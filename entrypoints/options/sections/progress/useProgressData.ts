@@ -66,9 +66,12 @@ export function startProgressData(journal: Journal): Source {
     return loaded(profile, columns);
   };
   // The first picture without waiting for the data layer's open when the stored columns are current (plain
-  // IndexedDB, utils/db/first-read.ts: the same values); otherwise through the data layer.
+  // IndexedDB, utils/db/first-read.ts: the same values); otherwise through the data layer. When the page's first
+  // script has already read it, the section's first render draws it (no render of "Loading" and a frame first).
+  const early = takeFirstPicture();
+  if (early.result?.value) s.value = loaded(early.result.value.profile, early.result.value.columns);
   const firstRead = async (): Promise<Loaded> => {
-    const picture = await takeFirstPicture();
+    const picture = await early.promise;
     return picture ? loaded(picture.profile, picture.columns) : read();
   };
   const show = (value: Loaded) => {
