@@ -4,11 +4,10 @@ import './options.css';
 import { App } from './App';
 import { JournalGate } from '@/components/JournalGate';
 import { setDocumentLanguage, t } from '@/utils/i18n';
-import { pageJournal } from '@/utils/db/journal';
 import { startProgressData } from './sections/progress/useProgressData';
 
 // The charts' read starts now (it opens the database), so it runs while the page renders and paints.
-startProgressData(pageJournal());
+startProgressData();
 document.title = t('optionsTitle');
 setDocumentLanguage();
 render(

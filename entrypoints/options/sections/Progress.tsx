@@ -15,7 +15,6 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { t } from '@/utils/i18n';
 import { mark } from '@/utils/perf';
 import { localDay } from '@/utils/dates';
-import { pageJournal } from '@/utils/db/journal';
 import { ROLLING_MIN_DAYS, type DailySeries } from '@/utils/journal/progress';
 import { MIN_DAYS_PER_WEEK } from '@/utils/journal/compare';
 import { withGaps } from '@/utils/journal/progress-view';
@@ -33,7 +32,6 @@ const PALETTE = ['--warn', '--danger', '--fg-soft', '--accent', '--fg'];
 
 /** `onReady`: called once the first charts are drawn, or when there is nothing to draw (the page then mounts the rest). */
 export function ProgressSection({ onReady }: { onReady?: () => void }) {
-  const journal = pageJournal();
   // "?range=all" (or 4w, 3m, 1y) opens the dashboard on that range: a shareable view, and what the benchmark loads.
   const [range, setRange] = useState<RangeId>(() => {
     const asked = new URLSearchParams(location.search).get('range');
@@ -41,7 +39,7 @@ export function ProgressSection({ onReady }: { onReady?: () => void }) {
   });
   const [shownActivities, setShownActivities] = useState<string[]>([]);
   const today = localDay();
-  const { loaded, view, boundsKey } = useProgressData(journal, range, today);
+  const { loaded, view, boundsKey } = useProgressData(range, today);
   const profile = loaded?.profile;
 
   // The activities switched on, in the order they were switched on, as extra series of the function chart.

@@ -11,7 +11,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { addDays, type Day } from '@/utils/dates';
-import { watch, type Journal } from '@/utils/db/journal';
+import type { Journal } from '@/utils/db/journal';
 import { takeFirstPicture } from '@/utils/db/first-read';
 import type { Profile } from '@/utils/journal/schema';
 import { seriesOf, type DayColumns } from '@/utils/journal/day-columns';
@@ -54,7 +54,11 @@ export function sameLoaded(a: unknown, b: unknown): boolean {
  * frame. The live query is subscribed once that read is in (its own first run then comes after the charts are drawn)
  * and follows every write; a result equal to the picture shown is not shown again.
  */
-export function startProgressData(journal: Journal): Source {
+/** The data layer (Dexie) is loaded when first needed: the first picture is read without it (utils/db/first-read.ts). */
+const dataLayer = () => import('@/utils/db/journal');
+const pageJournal = (): Promise<Journal> => dataLayer().then((m) => m.pageJournal());
+
+export function startProgressData(load: () => Promise<Journal> = pageJournal): Source {
   if (source) return source;
   const s: Source = { value: undefined, listeners: new Set() };
   const loaded = (profile: Profile, columns: DayColumns): Loaded => {
@@ -62,6 +66,7 @@ export function startProgressData(journal: Journal): Source {
     return { profile, columns, first, last: first && addDays(first, columns.length - 1) };
   };
   const read = async (): Promise<Loaded> => {
+    const journal = await load();
     const [profile, columns] = await Promise.all([journal.getProfile(), journal.dayColumns()]);
     return loaded(profile, columns);
   };
@@ -82,14 +87,14 @@ export function startProgressData(journal: Journal): Source {
   // A failed first read is left to the live query (it logs) and to JournalGate (it shows the failure).
   void firstRead()
     .then(show, () => {})
-    .then(() =>
+    .then(() => dataLayer())
+    .then(({ watch }) =>
       watch(read, show, (err: unknown) => console.error('PT Journal: reading the journal failed', err)),
     );
   return (source = s);
 }
 
 export function useProgressData(
-  journal: Journal,
   range: RangeId,
   today: Day,
 ): {
@@ -98,7 +103,7 @@ export function useProgressData(
   view: ProgressView | null;
   boundsKey: string | null;
 } {
-  const live = startProgressData(journal);
+  const live = startProgressData();
   const [loaded, setLoaded] = useState(live.value);
   useEffect(() => {
     const update = () => setLoaded(live.value);
