@@ -43,12 +43,12 @@ async function timeClassify(page, bundle) {
   await page.addScriptTag({ content: bundle });
   return page.evaluate(
     ([n, batch]) => {
-      const { extractExcerpt, headMayMatch, readForPrefilter, prefilter, classifyExcerpt } =
+      const { extractExcerpt, headMayMatch, readForPrefilter, bodyMayMatch, classifyExcerpt } =
         window.__ptBenchClassify;
       const everyPage = () => {
         if (!headMayMatch(url.href, document.title)) return null;
         const read = readForPrefilter(url, document);
-        return prefilter(read) ? extractExcerpt(url, document, read) : null;
+        return bodyMayMatch(read) ? extractExcerpt(url, document, read) : null;
       };
       const url = new URL(location.href);
       const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -2,9 +2,10 @@
  * The caution content script's logic (entrypoints/caution-page only wires it). It runs on EVERY http(s) page, so
  * it is kept tiny (size and script time are budgets, issue #9): the note's UI and the full classifier are NOT in it.
  *
- *   headMayMatch(url, title)        the address and the title only; most pages stop here (nothing else is read)
- *   extractExcerpt(url, document)   bounded read of the page (utils/classify/excerpt.ts, issue #8)
- *   prefilter(excerpt)              two small regular expressions over all of it
+ *   headMayMatch(url, title)        the prefilter's first look, the address and the title only; most pages stop
+ *                                   here (nothing else is read)
+ *   readForPrefilter(url, document) bounded read of the page (utils/classify/excerpt.ts, issue #8)
+ *   bodyMayMatch(read)              the prefilter's second look: two small regular expressions over all of it
  *     └ "caution:check" { excerpt } → background: the classifier (classifyExcerpt), the switch, muted sites,
  *         dismissed pages → { show, reasons }
  *         └ import(runtime.getURL('/caution-ui.js'))   web-accessible ES module, loaded only on these pages
@@ -16,7 +17,7 @@
  * error ever reaches the page: every step is caught.
  */
 import { extensionApi } from '../extension-api';
-import { extractExcerpt, headMayMatch, prefilter, readForPrefilter } from '../classify/excerpt';
+import { bodyMayMatch, extractExcerpt, headMayMatch, readForPrefilter } from '../classify/excerpt';
 import { sendMessage, type CautionCheckReply } from '../messages';
 import type { CautionUi, NoteHandle } from './ui';
 import type { Lifetime } from './lifetime';
@@ -64,7 +65,7 @@ export function startCaution(ctx: Lifetime): void {
     // The address and the title first: on most pages nothing of the body is ever read (issue #9).
     if (!headMayMatch(href, document.title)) return unmount();
     const read = readForPrefilter({ href }, document);
-    if (!prefilter(read)) return unmount();
+    if (!bodyMayMatch(read)) return unmount(); // the rest of prefilter(read): its first look was just taken
     const excerpt = extractExcerpt({ href }, document, read);
     const reply = await sendMessage('caution:check', { excerpt });
     if (mine !== run || !ctx.isValid) return;

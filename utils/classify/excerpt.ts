@@ -260,7 +260,14 @@ export function headMayMatch(url: string, title: string): boolean {
  * such in the address are separators, as before (normalising would otherwise glue "…i\u0307dos" into one word).
  */
 export function prefilter(ex: PrefilterInput): boolean {
-  if (!headMayMatch(ex.url, ex.title)) return false;
+  return headMayMatch(ex.url, ex.title) && bodyMayMatch(ex);
+}
+
+/**
+ * The prefilter's second look alone, over everything read: for a caller that has already taken the first look (the
+ * content script takes it before reading the body, and need not take it twice on every page it lets through).
+ */
+export function bodyMayMatch(ex: PrefilterInput): boolean {
   const all = normalize([addressWords(ex.url), ex.title, ex.description, ...ex.headings, ex.text].join('\n'));
   // EXERCISE first: a page that fails either is turned down, and a fresh world pays for compiling each expression it
   // runs (about proportional to its length): the shorter one decides alone more often (issue #9, docs/caution.md).

@@ -15,6 +15,7 @@ import { extractExcerpt, prefilter } from './excerpt';
 import { classifyExcerpt, type Classification } from './score';
 
 export {
+  bodyMayMatch,
   extractExcerpt,
   headMayMatch,
   prefilter,
