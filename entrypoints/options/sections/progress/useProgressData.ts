@@ -48,16 +48,16 @@ export function sameLoaded(a: unknown, b: unknown): boolean {
   return ka.every((k) => k in b && sameLoaded((a as never)[k], (b as never)[k]));
 }
 
+/** The data layer (Dexie) is loaded when first needed: the first picture is read without it (utils/db/first-read.ts). */
+const dataLayer = () => import('@/utils/db/journal');
+const pageJournal = (): Promise<Journal> => dataLayer().then((m) => m.pageJournal());
+
 /**
  * Starts the section's live read (once per page); the section calls it too, in case the page did not. The first
  * picture is read at once: Dexie's live query starts its first run on a timer, which waits behind the page's first
  * frame. The live query is subscribed once that read is in (its own first run then comes after the charts are drawn)
  * and follows every write; a result equal to the picture shown is not shown again.
  */
-/** The data layer (Dexie) is loaded when first needed: the first picture is read without it (utils/db/first-read.ts). */
-const dataLayer = () => import('@/utils/db/journal');
-const pageJournal = (): Promise<Journal> => dataLayer().then((m) => m.pageJournal());
-
 export function startProgressData(load: () => Promise<Journal> = pageJournal): Source {
   if (source) return source;
   const s: Source = { value: undefined, listeners: new Set() };
