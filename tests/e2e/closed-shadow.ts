@@ -130,5 +130,11 @@ export async function openCopyForAudit(page: Page, note: ClosedNote): Promise<st
     host.attachShadow({ mode: 'open' }).innerHTML = inner;
     document.body.append(host);
   }, html);
+  // The copy is a fresh insertion, so the note's 160 ms fade-in plays again. Audited mid-fade, its text is
+  // partly transparent and axe reports contrast the note never has at rest: end the animation first.
+  await page.evaluate(() => {
+    const root = document.querySelector('pt-journal-caution-copy')?.shadowRoot;
+    for (const a of root?.getAnimations() ?? []) a.finish();
+  });
   return 'pt-journal-caution-copy';
 }
