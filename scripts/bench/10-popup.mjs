@@ -5,7 +5,8 @@
 // data layer's snapshot of today (utils/db/snapshot.ts) and reads the database after; the same figure without a
 // snapshot (first open, or right after another page's write) is printed too. So is the floor: a page with one tiny
 // script (classic, and module as the popup's is) costs more than a blank one, and an inline script is refused by the
-// extension pages' CSP (MV3 allows no 'unsafe-inline'), so "one inline script" is a blank page that runs nothing.
+// extension pages' CSP (MV3 allows no 'unsafe-inline', and Chromium refuses to load an extension whose
+// extension_pages CSP lists a script hash), so "one inline script" is a blank page that runs nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchExtension, EXTENSION_DIR } from '../lib/browser.mjs';
