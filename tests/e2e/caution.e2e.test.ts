@@ -14,9 +14,11 @@ import {
   serveFolder,
   axeViolations,
   screenshot,
+  within,
   ROOT,
   type ExtensionBrowser,
 } from './harness';
+import { putRecord, readStore } from './raw-store';
 import { closedNote, openCopyForAudit, type ClosedNote } from './closed-shadow';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -109,46 +111,27 @@ function pageView(page: Page) {
 }
 
 /** The journal's exercises, read from an extension page. */
-function storedExercises(b: ExtensionBrowser) {
-  return b.openPage('options.html').then(async (options) => {
-    const list = await options.evaluate(
-      () =>
-        new Promise<Array<{ name: string; url: string; source: string }>>((resolve, reject) => {
-          const req = indexedDB.open('pt-journal');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const tx = req.result.transaction('exercises', 'readonly');
-            const all = tx.objectStore('exercises').getAll();
-            all.onsuccess = () => resolve(all.result);
-          };
-        }),
-    );
-    await options.close();
-    return list;
-  });
+async function storedExercises(b: ExtensionBrowser) {
+  const options = await b.openPage('options.html');
+  const list = (await within('reading the exercises', options.evaluate(readStore, 'exercises'))) as Array<{
+    name: string;
+    url: string;
+    source: string;
+  }>;
+  await options.close();
+  return list;
 }
 
 /** Puts a surgery date `daysAgo` days back into the profile, as the options page would. */
 async function setSurgery(b: ExtensionBrowser, daysAgo: number | null) {
+  let day: string | null = null;
+  if (daysAgo !== null) {
+    const d = new Date(Date.now() - daysAgo * 86_400_000);
+    day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
   const options = await b.openPage('options.html');
-  await options.evaluate(
-    (ago) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('pt-journal');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          let day: string | null = null;
-          if (ago !== null) {
-            const d = new Date(Date.now() - ago * 86_400_000);
-            day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-          }
-          const tx = req.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'profile', value: { ptStartDate: null, surgeryDate: day } });
-          tx.oncomplete = () => resolve();
-        };
-      }),
-    daysAgo,
-  );
+  const record = { key: 'profile', value: { ptStartDate: null, surgeryDate: day } };
+  await within('writing the profile', options.evaluate(putRecord, { store: 'meta', record }));
   await options.close();
 }
 

@@ -8,6 +8,7 @@
  *   await note.text();                             // the note's text as a person sees it
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { within } from './harness';
 
 interface DomNode {
   nodeId: number;
@@ -45,23 +46,32 @@ export interface ClosedNote {
 }
 
 export async function closedNote(page: Page): Promise<ClosedNote | null> {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const cdp = await within('DevTools session for the note', page.context().newCDPSession(page));
+  const { root } = (await within(
+    'DOM.getDocument',
+    cdp.send('DOM.getDocument', { depth: -1, pierce: true }),
+  )) as { root: DomNode };
   const host = findHost(root);
   const shadow = host?.shadowRoots?.[0];
   if (!host || !shadow) {
     await cdp.detach();
     return null;
   }
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { object } = await within(
+    'DOM.resolveNode',
+    cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId }),
+  );
   const objectId = object.objectId!;
   const inRoot = async <T>(fn: string): Promise<T> => {
-    const r = await cdp.send('Runtime.callFunctionOn', {
-      objectId,
-      functionDeclaration: fn,
-      returnByValue: true,
-      awaitPromise: true,
-    });
+    const r = await within(
+      `in the note's root: ${fn.slice(0, 60)}`,
+      cdp.send('Runtime.callFunctionOn', {
+        objectId,
+        functionDeclaration: fn,
+        returnByValue: true,
+        awaitPromise: true,
+      }),
+    );
     if (r.exceptionDetails)
       throw new Error(r.exceptionDetails.exception?.description ?? 'callFunctionOn failed');
     return r.result.value as T;
@@ -85,7 +95,7 @@ export async function closedNote(page: Page): Promise<ClosedNote | null> {
     async press(label) {
       const at = await boxOf(label);
       if (!at) throw new Error(`no visible button "${label}" in the note`);
-      await page.mouse.click(at.x, at.y);
+      await within(`mouse click on "${label}"`, page.mouse.click(at.x, at.y));
     },
     async pressKey(label, key) {
       const ok = await inRoot<boolean>(`function () {
@@ -95,7 +105,7 @@ export async function closedNote(page: Page): Promise<ClosedNote | null> {
         return true;
       }`);
       if (!ok) throw new Error(`no button "${label}" in the note`);
-      await page.keyboard.press(key);
+      await within(`${key} on "${label}"`, page.keyboard.press(key));
     },
     syntheticPressAll: () =>
       inRoot<number>(`function () {

@@ -18,6 +18,19 @@ export type ExtensionBrowser = Awaited<
   ReturnType<typeof import('../../scripts/lib/browser.mjs').launchExtension>
 >;
 
+/**
+ * A browser call that has no timeout of its own (`page.evaluate`, DevTools protocol commands, mouse and keyboard
+ * input, `newPage`), bounded: a hang becomes an error that names the step, well inside the test's 60 s, instead of
+ * an anonymous "Test timed out". (Playwright's waits — locators, `waitForEvent`, `goto` — have their own 30 s.)
+ */
+export function within<T>(step: string, work: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screens');
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -34,35 +47,40 @@ export interface AxeViolation {
  * the DevTools protocol, which the extension pages' strict CSP does not apply to.
  */
 export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            o: unknown,
-          ) => Promise<{
-            violations: Array<{
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: Array<{ target: unknown[] }>;
+  await within('loading axe-core', page.evaluate(axeSource));
+  const where = `axe on ${page.url()}${selector ? ` (${selector})` : ''}`;
+  return within(
+    where,
+    page.evaluate(async (sel) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              o: unknown,
+            ) => Promise<{
+              violations: Array<{
+                id: string;
+                impact: string | null;
+                help: string;
+                nodes: Array<{ target: unknown[] }>;
+              }>;
             }>;
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(sel ? { include: [sel] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
-    }));
-  }, selector ?? null);
+          };
+        }
+      ).axe;
+      const r = await axe.run(sel ? { include: [sel] } : document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+      }));
+    }, selector ?? null),
+    40_000,
+  );
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {

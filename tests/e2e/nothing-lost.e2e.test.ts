@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { axeViolations, launchExtension, screenshot, type ExtensionBrowser } from './harness';
+import { axeViolations, launchExtension, screenshot, within, type ExtensionBrowser } from './harness';
+import { readStore } from './raw-store';
 import { PopupPage, browserDay } from './pages/popup';
 
 let b: ExtensionBrowser;
@@ -187,16 +188,7 @@ test('a database left by a newer version: every page says so plainly, nothing is
   }
   // Still there, untouched.
   const check = await b.openPage('help.html');
-  const stored = await check.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve) => {
-        const open = indexedDB.open('pt-journal');
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').getAll();
-          req.onsuccess = () => resolve(req.result);
-        };
-      }),
-  );
+  const stored = await within('reading the entries', check.evaluate(readStore, 'entries'));
   expect(stored).toEqual(before);
 });
 
