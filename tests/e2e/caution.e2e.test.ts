@@ -18,7 +18,7 @@ import {
   ROOT,
   type ExtensionBrowser,
 } from './harness';
-import { putRecord, readStore } from './raw-store';
+import { readStore } from './raw-store';
 import { closedNote, openCopyForAudit, type ClosedNote } from './closed-shadow';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -131,7 +131,7 @@ async function setSurgery(b: ExtensionBrowser, daysAgo: number | null) {
   }
   const options = await b.openPage('options.html');
   const record = { key: 'profile', value: { ptStartDate: null, surgeryDate: day } };
-  await within('writing the profile', options.evaluate(putRecord, { store: 'meta', record }));
+  await within('writing the profile', options.evaluate(readStore, { store: 'meta', put: record }));
   await options.close();
 }
 
